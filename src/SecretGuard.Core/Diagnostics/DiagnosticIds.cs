@@ -44,5 +44,8 @@ namespace SecretGuard.Diagnostics
 
         /// <summary>The MSBuild tasks cannot run in this MSBuild.</summary>
         public const string UnsupportedMSBuild = "SG1013";
+
+        /// <summary>A secret the app asks for at run time is set nowhere: no environment variable, no env-file entry.</summary>
+        public const string SecretNotFound = "SG1014";
     }
 }

@@ -1,0 +1,96 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace SecretGuard
+{
+    /// <summary>
+    /// Reads secrets in the running app: <c>Secrets.Get("STRIPE_API_KEY_SECRET")</c>. A name is looked up once — a
+    /// process environment variable first, then the active env file — decrypted when it carries the active
+    /// environment's <c>&lt;ENV&gt;_ENC:</c> prefix, and cached for the process. Thread-safe.
+    /// </summary>
+    public static class Secrets
+    {
+        private const string Redacted = "[redacted]";
+
+        private static readonly object Gate = new();
+        private static SecretGuardOptions _options = new();
+        private static volatile SecretStore? _store;
+
+        /// <summary>Sets options; call it before the first <see cref="Get"/> or <see cref="TryGet"/>.</summary>
+        /// <exception cref="InvalidOperationException">A value was already read with the earlier options.</exception>
+        public static void Configure(Action<SecretGuardOptions> configure)
+        {
+            ArgumentNullException.ThrowIfNull(configure);
+            lock (Gate)
+            {
+                if (_store is not null)
+                {
+                    throw new InvalidOperationException("Secrets.Configure must be called before the first Secrets.Get or Secrets.TryGet: values were already read with the earlier options.");
+                }
+
+                var options = _options.Clone();
+                configure(options);
+                _options = options;
+            }
+        }
+
+        /// <summary>The value of <paramref name="name"/>.</summary>
+        /// <exception cref="SecretGuardException">
+        /// Not found (SG1014), encrypted for another environment (SG1005), undecryptable (SG1006), no key (SG1012).
+        /// The message never contains the value.
+        /// </exception>
+        public static string Get(string name)
+        {
+            var store = _store ?? CreateStore();
+            if (store.Cache.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            ArgumentException.ThrowIfNullOrEmpty(name);
+            return store.TryResolve(name, out var value) ? value : throw store.NotFound(name);
+        }
+
+        /// <summary>
+        /// The value of <paramref name="name"/>, or false when it is set nowhere. A value that is there but cannot be
+        /// decrypted still throws: a broken secret is never mistaken for a missing one.
+        /// </summary>
+        public static bool TryGet(string name, [NotNullWhen(true)] out string? value)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name);
+            var store = _store ?? CreateStore();
+            if (store.TryResolve(name, out var found))
+            {
+                value = found;
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
+
+        /// <summary>A form of a value that is safe to log: it shows whether there was a value, never any of it.</summary>
+        public static string Redact(string? value) => value is null ? "[null]" : value.Length == 0 ? "[empty]" : Redacted;
+
+        /// <summary>The environment the values are read for, and how it was decided.</summary>
+        public static ActiveEnvironment Environment => (_store ?? CreateStore()).Environment;
+
+        // Tests start each case from a clean slate.
+        internal static void Reset()
+        {
+            lock (Gate)
+            {
+                _store = null;
+                _options = new SecretGuardOptions();
+            }
+        }
+
+        private static SecretStore CreateStore()
+        {
+            lock (Gate)
+            {
+                return _store ??= new SecretStore(_options);
+            }
+        }
+    }
+}
