@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using SecretGuard.Keys;
+
+namespace SecretGuard.Tests;
+
+public class KeyRingLoaderTests
+{
+    [Fact]
+    public void The_variable_gives_the_current_key()
+    {
+        var template = TestKeys.UniqueVariableTemplate();
+        var key = TestKeys.NewBase64();
+        var options = new KeyLookupOptions { KeyVariable = template };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("prod"), key);
+        var ring = KeyRingLoader.Load("prod", options);
+        Assert.Equal(TestKeys.Ring("prod", key).Current!.Kid, ring.Current!.Kid);
+        Assert.Contains(options.VariableFor("prod"), ring.Current.Source);
+        Assert.Null(ring.Previous);
+    }
+
+    [Fact]
+    public void The_key_file_gives_current_and_previous_keys_and_is_found_upward()
+    {
+        using var dir = new TempDirectory();
+        var current = TestKeys.NewBase64();
+        var previous = TestKeys.NewBase64();
+        var keyFile = dir.Write("secretguard.keys", "# team keys\nprod = " + current + "\r\nprod.previous=" + previous + "   # before rotation\n");
+        var nested = Path.Combine(dir.Path, "src", "App", "bin");
+        Directory.CreateDirectory(nested);
+
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        options.SearchDirectories.Add(nested);
+        var ring = KeyRingLoader.Load("prod", options);
+
+        Assert.Equal(TestKeys.Ring("prod", current).Current!.Kid, ring.Current!.Kid);
+        Assert.Equal(TestKeys.Ring("prod", previous).Current!.Kid, ring.Previous!.Kid);
+        Assert.Equal(keyFile + " line 2", ring.Current.Source);
+    }
+
+    [Fact]
+    public void Variables_and_the_key_file_are_merged()
+    {
+        using var dir = new TempDirectory();
+        var fileCurrent = TestKeys.NewBase64();
+        var filePrevious = TestKeys.NewBase64();
+        var variableCurrent = TestKeys.NewBase64();
+        var keyFile = dir.Write("keys/team.keys", "prod = " + fileCurrent + "\nprod.previous = " + filePrevious + "\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("prod"), variableCurrent);
+
+        var ring = KeyRingLoader.Load("prod", options);
+        Assert.Equal(TestKeys.Ring("prod", variableCurrent).Current!.Kid, ring.Current!.Kid);
+        Assert.Equal(TestKeys.Ring("prod", filePrevious).Current!.Kid, ring.Previous!.Kid);
+
+        using var previousVar = new EnvironmentVariables().Set(options.VariableFor("prod") + "_PREVIOUS", fileCurrent);
+        Assert.Equal(TestKeys.Ring("prod", fileCurrent).Current!.Kid, KeyRingLoader.Load("prod", options).Previous!.Kid);
+    }
+
+    [Fact]
+    public void No_key_anywhere_gives_an_empty_ring_with_advice()
+    {
+        using var dir = new TempDirectory();
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        options.SearchDirectories.Add(dir.Path);
+        var ring = KeyRingLoader.Load("prod", options);
+        Assert.Null(ring.Current);
+        Assert.StartsWith("set " + options.VariableFor("prod") + " or add 'prod = <key>' to a secretguard.keys file in " + dir.Path, ring.WhereToPutKey);
+    }
+
+    [Fact]
+    public void An_invalid_key_in_a_variable_names_the_variable_not_the_value()
+    {
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), "not-a-key-but-secret-text");
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Equal("SG1012", ex.ErrorCode);
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, ex.Reason);
+        Assert.Contains(options.VariableFor("dev"), ex.Message);
+        Assert.DoesNotContain("not-a-key-but-secret-text", ex.ToString());
+    }
+
+    [Fact]
+    public void A_short_key_is_refused()
+    {
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), Convert.ToBase64String(new byte[16]));
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options)).Reason);
+    }
+
+    [Fact]
+    public void A_broken_key_file_line_for_the_environment_is_an_error_with_its_line()
+    {
+        using var dir = new TempDirectory();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + TestKeys.NewBase64() + "\nprod = c2hvcnQ=\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+
+        Assert.NotNull(KeyRingLoader.Load("dev", options).Current); // the broken prod line does not block dev
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("prod", options));
+        Assert.Equal(2, ex.Line);
+        Assert.Contains("secretguard keygen --env prod", ex.Message);
+        Assert.DoesNotContain("c2hvcnQ=", ex.Message);
+    }
+
+    [Fact]
+    public void An_explicit_key_file_that_does_not_exist_is_an_error()
+    {
+        var options = new KeyLookupOptions { KeyFilePath = Path.Combine(Path.GetTempPath(), "nope-" + Guid.NewGuid(), "secretguard.keys") };
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Contains("does not exist", ex.Message);
+    }
+
+    [Fact]
+    public void The_variable_name_is_overridable_and_upper_cases_the_environment()
+    {
+        var options = new KeyLookupOptions { KeyVariable = "MYAPP_{ENV}_MASTER" };
+        Assert.Equal("MYAPP_INT_MASTER", options.VariableFor("int"));
+        Assert.Equal("SECRETGUARD_KEY_PROD", new KeyLookupOptions().VariableFor("prod"));
+    }
+}
+
+[Collection(ProcessStateCollection.Name)]
+public class KeyFileVariableTests
+{
+    [Fact]
+    public void SECRETGUARD_KEY_FILE_names_the_key_file()
+    {
+        using var dir = new TempDirectory();
+        var key = TestKeys.NewBase64();
+        var path = dir.Write("elsewhere/my.keys", "int = " + key + "\n");
+        using var vars = new EnvironmentVariables().ClearSecretGuardState().Set("SECRETGUARD_KEY_FILE", path);
+        var ring = KeyRingLoader.Load("int", new KeyLookupOptions());
+        Assert.Equal(TestKeys.Ring("int", key).Current!.Kid, ring.Current!.Kid);
+    }
+}
