@@ -149,6 +149,44 @@ public sealed class SecretsTests : IDisposable
     }
 
     [Fact]
+    public void Failing_reads_never_put_the_value_or_the_key_in_exceptions_or_logs()
+    {
+        const string canary = "canary-plaintext-4711";
+        var good = TestKeys.Encrypt("dev", _devKey, "A_SECRET", canary);
+        var payloadStart = good.LastIndexOf(':') + 1;
+        var tampered = good[..payloadStart] + (good[payloadStart] == 'A' ? 'B' : 'A') + good[(payloadStart + 1)..];
+        WriteEnv(
+            "MOVED_SECRET=" + good + "\n" +
+            "TAMPERED_SECRET=" + tampered + "\n" +
+            "PROD_SECRET=" + TestKeys.Encrypt("prod", _devKey, "PROD_SECRET", canary) + "\n" +
+            "OTHER_KEY_SECRET=" + TestKeys.Encrypt("dev", TestKeys.NewBase64(), "OTHER_KEY_SECRET", canary) + "\n" +
+            "PLAIN_SECRET=" + canary + "\n");
+        var logger = new RecordingLogger();
+        Secrets.Configure(o =>
+        {
+            o.BaseDirectory = _app.Path;
+            o.Environment = "dev";
+            o.Logger = logger;
+        });
+
+        foreach (var name in new[] { "MOVED_SECRET", "TAMPERED_SECRET", "PROD_SECRET", "OTHER_KEY_SECRET" })
+        {
+            var ex = Assert.Throws<SecretGuardException>(() => Secrets.Get(name));
+            Assert.Equal(name, ex.KeyName);
+            Assert.DoesNotContain(canary, ex.ToString());
+            Assert.DoesNotContain(_devKey, ex.ToString());
+        }
+
+        Assert.Equal(canary, Secrets.Get("PLAIN_SECRET"));
+        Assert.NotEmpty(logger.Entries);
+        Assert.All(logger.Entries, e =>
+        {
+            Assert.DoesNotContain(canary, e.Message);
+            Assert.DoesNotContain(_devKey, e.Message);
+        });
+    }
+
+    [Fact]
     public void Redact_never_shows_the_value()
     {
         Assert.Equal("[redacted]", Secrets.Redact("p@ssw0rd"));
