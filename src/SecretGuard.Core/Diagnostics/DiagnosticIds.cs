@@ -47,5 +47,8 @@ namespace SecretGuard.Diagnostics
 
         /// <summary>A secret the app asks for at run time is set nowhere: no environment variable, no env-file entry.</summary>
         public const string SecretNotFound = "SG1014";
+
+        /// <summary>The build has no environment: its configuration is not in the environment map.</summary>
+        public const string NoEnvironment = "SG1015";
     }
 }
