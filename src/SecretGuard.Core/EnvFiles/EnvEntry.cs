@@ -102,7 +102,8 @@ namespace SecretGuard.EnvFiles
         /// Replaces the value and keeps its quoting when the new value can be written that way without ambiguity;
         /// otherwise picks the simplest quoting that writes it exactly (single quotes, then double quotes).
         /// </summary>
-        public void SetValue(string value) => SetValue(value, EnvValueFormatter.ChooseStyle(value, _quoteStyle));
+        public void SetValue(string value) =>
+            SetValue(value ?? throw new ArgumentNullException(nameof(value)), EnvValueFormatter.ChooseStyle(value, _quoteStyle));
 
         /// <summary>Replaces the value and writes it with the given quoting (falling back to one that can hold it).</summary>
         public void SetValue(string value, EnvQuoteStyle style)

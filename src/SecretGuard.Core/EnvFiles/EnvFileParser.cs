@@ -11,6 +11,7 @@ namespace SecretGuard.EnvFiles
     internal sealed class EnvFileParser
     {
         private const string ExportKeyword = "export";
+        private const string StrayCarriageReturn = "carriage return without a line feed: save the file with LF or CRLF line endings";
 
         private readonly string _text;
         private readonly string? _path;
@@ -54,7 +55,7 @@ namespace SecretGuard.EnvFiles
                 }
                 else if (strayCr >= 0 && !IsInsideDoubleQuotes(content, strayCr))
                 {
-                    Error(_line, strayCr + 1, "carriage return without a line feed: save the file with LF or CRLF line endings");
+                    Error(_line, strayCr + 1, StrayCarriageReturn);
                     Add(new EnvInvalidLine(_line, content, lineEnding), next, 1);
                 }
                 else
@@ -189,6 +190,22 @@ namespace SecretGuard.EnvFiles
 
                 value = _text.Substring(valueStart, valueEnd - valueStart);
                 AddUnquotedAmbiguities(ambiguities, line, lineStart, valueStart, valueEnd, key);
+
+                // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
+                // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
+                if (valueEnd == valueStart)
+                {
+                    valueStart = valueEnd = afterSeparator;
+                    valueColumn = valueStart - lineStart + 1;
+                }
+            }
+
+            // A '"' earlier on the line let a carriage return through the check in Run: only a double-quoted value may hold one.
+            var carriageReturn = style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', valueStart, valueEnd - valueStart);
+            if (carriageReturn >= 0)
+            {
+                FailLine(line, carriageReturn - lineStart + 1, StrayCarriageReturn);
+                return;
             }
 
             // After a quoted value only blanks and a comment may follow.

@@ -1,11 +1,19 @@
 using System;
 using System.IO;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace SecretGuard.IO
 {
     /// <summary>Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over.</summary>
     public static class AtomicFile
     {
+        // File.GetUnixFileMode/SetUnixFileMode exist from .NET 7 on; this assembly targets netstandard2.0, so they are found at run time.
+        private static readonly MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+        private static readonly MethodInfo? SetUnixFileMode =
+            GetUnixFileMode is null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
+
         /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
         public static void WriteAllBytes(string path, byte[] bytes)
         {
@@ -16,6 +24,8 @@ namespace SecretGuard.IO
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    // Before any byte is written: the replacement keeps the target's permissions (a 0600 key file stays 0600).
+                    CopyUnixFileMode(fullPath, temp);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                 }
@@ -33,6 +43,24 @@ namespace SecretGuard.IO
             catch
             {
                 TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static void CopyUnixFileMode(string from, string to)
+        {
+            if (GetUnixFileMode is null || SetUnixFileMode is null || RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || !File.Exists(from))
+            {
+                return;
+            }
+
+            try
+            {
+                SetUnixFileMode.Invoke(null, new[] { to, GetUnixFileMode.Invoke(null, new object[] { from }) });
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
                 throw;
             }
         }

@@ -220,7 +220,8 @@ namespace SecretGuard.Keys
             var environment = previous ? name.Substring(0, name.Length - PreviousSuffix.Length) : name;
             if (!EnvironmentName.IsValid(environment))
             {
-                Add(line, "'" + name + "' is not a key name: use an environment name (dev, int, prod, ...) or '<environment>.previous'");
+                // Not quoted: what stands before '=' may be a pasted key (base64 ends with '='), and messages never show keys.
+                Add(line, "the name before '=' is not a key name: use an environment name (dev, int, prod, ...) or '<environment>.previous', then ' = <base64 key>'");
                 return;
             }
 
