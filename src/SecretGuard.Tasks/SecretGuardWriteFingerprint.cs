@@ -90,6 +90,7 @@ namespace SecretGuard.Tasks
             {
                 // The key file's bytes, hashed: any key added, removed or changed changes the fingerprint.
                 hash.AppendData(SHA256.HashData(System.IO.File.ReadAllBytes(keyFile)));
+                AppendHygieneState(hash, keyFile);
             }
 
             foreach (var environment in (Environments ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim()).Distinct())
@@ -104,6 +105,34 @@ namespace SecretGuard.Tasks
                 {
                     var value = Environment.GetEnvironmentVariable(name);
                     Append(hash, name + "=" + (value is null ? "-" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))));
+                }
+            }
+        }
+
+        // What the key-file hygiene checks depend on, read cheaply (stats, no git process): the file's Unix mode, and
+        // the git index and ignore files of its repository, so 'git add' or a .gitignore edit re-runs the checks.
+        private static void AppendHygieneState(IncrementalHash hash, string keyFile)
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                Append(hash, "mode=" + (int)System.IO.File.GetUnixFileMode(keyFile));
+            }
+
+            for (var directory = new DirectoryInfo(Path.GetDirectoryName(keyFile)!); directory is not null; directory = directory.Parent)
+            {
+                var ignore = Path.Combine(directory.FullName, ".gitignore");
+                if (System.IO.File.Exists(ignore))
+                {
+                    Append(hash, ignore + "=" + System.IO.File.GetLastWriteTimeUtc(ignore).Ticks);
+                }
+
+                var git = Path.Combine(directory.FullName, ".git");
+                if (Directory.Exists(git) || System.IO.File.Exists(git))
+                {
+                    var index = Path.Combine(git, "index");
+                    Append(hash, "index=" + (System.IO.File.Exists(index) ? System.IO.File.GetLastWriteTimeUtc(index).Ticks : 0));
+                    Append(hash, "exclude=" + (System.IO.File.Exists(Path.Combine(git, "info", "exclude")) ? System.IO.File.GetLastWriteTimeUtc(Path.Combine(git, "info", "exclude")).Ticks : 0));
+                    break;
                 }
             }
         }

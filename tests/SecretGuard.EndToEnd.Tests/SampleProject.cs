@@ -102,7 +102,7 @@ public sealed class SampleProject : IDisposable
         RunDotNet("build", ci, environment, extraArguments);
 
     public ProcessResult Publish(string outputDirectory, bool ci = false) =>
-        RunDotNet("publish", ci, null, new[] { "-o", outputDirectory });
+        RunDotNet("publish", ci, null, new[] { "-o", outputDirectory, "-c", "Debug" });
 
     /// <summary>Runs the built app with the given secret names as arguments.</summary>
     public ProcessResult RunApp(IDictionary<string, string?>? environment, params string[] names)
