@@ -244,7 +244,9 @@ namespace SecretGuard.EnvFiles
         {
             var text = comment.TrimStart(' ', '\t');
             text = text.Substring(1).Trim(); // after '#'
-            if (!text.StartsWith(SuppressionMarker, StringComparison.OrdinalIgnoreCase))
+            // The marker is a whole word: "secretguard-disable-next-line-foo" is not a suppression.
+            if (!text.StartsWith(SuppressionMarker, StringComparison.OrdinalIgnoreCase) ||
+                (text.Length > SuppressionMarker.Length && text[SuppressionMarker.Length] != ' ' && text[SuppressionMarker.Length] != '\t'))
             {
                 return Array.Empty<string>();
             }
