@@ -11,10 +11,11 @@ namespace SecretGuard.EnvFiles
     {
         private static readonly IReadOnlyCollection<string> NoIds = Array.Empty<string>();
 
-        private readonly string _prefix;
-        private readonly string _suffix;
-        private string _valueText;
-        private string _lineEnding;
+        // The entry's whole text (line ending included) and where the value's text sits in it: one string per entry.
+        private string _text;
+        private int _valueStart;
+        private int _valueLength;
+        private int _lineEndingLength;
         private string _value;
         private EnvQuoteStyle _quoteStyle;
 
@@ -24,28 +25,28 @@ namespace SecretGuard.EnvFiles
             string key,
             bool hasExport,
             char separator,
-            string prefix,
-            string valueText,
+            string text,
+            int valueStart,
+            int valueLength,
             string value,
             EnvQuoteStyle quoteStyle,
             int valueColumn,
             int endLine,
-            string suffix,
-            string lineEnding)
+            int lineEndingLength)
             : base(line)
         {
             Column = column;
             Key = key;
             HasExport = hasExport;
             Separator = separator;
-            _prefix = prefix;
-            _valueText = valueText;
+            _text = text;
+            _valueStart = valueStart;
+            _valueLength = valueLength;
             _value = value;
             _quoteStyle = quoteStyle;
             ValueColumn = valueColumn;
             EndLine = endLine;
-            _suffix = suffix;
-            _lineEnding = lineEnding;
+            _lineEndingLength = lineEndingLength;
         }
 
         /// <summary>The key exactly as written.</summary>
@@ -73,13 +74,13 @@ namespace SecretGuard.EnvFiles
         public int EndLine { get; }
 
         /// <summary>The value's text as written in the file, quotes included.</summary>
-        public string ValueText => _valueText;
+        public string ValueText => _text.Substring(_valueStart, _valueLength);
 
         /// <inheritdoc />
-        public override string Text => _prefix + _valueText + _suffix + _lineEnding;
+        public override string Text => _text;
 
         /// <inheritdoc />
-        public override string LineEnding => _lineEnding;
+        public override string LineEnding => LineEndings.Of(_text, _lineEndingLength);
 
         /// <summary>Ids silenced by a <c># secretguard-disable-next-line</c> comment right above; <c>*</c> means all.</summary>
         public IReadOnlyCollection<string> SuppressedIds { get; internal set; } = NoIds;
@@ -118,12 +119,18 @@ namespace SecretGuard.EnvFiles
                 style = EnvValueFormatter.ChooseStyle(value, style);
             }
 
-            _valueText = EnvValueFormatter.Format(value, style);
+            var valueText = EnvValueFormatter.Format(value, style);
+            _text = _text.Substring(0, _valueStart) + valueText + _text.Substring(_valueStart + _valueLength);
+            _valueLength = valueText.Length;
             _value = value;
             _quoteStyle = style;
         }
 
-        internal override void SetLineEnding(string lineEnding) => _lineEnding = lineEnding;
+        internal override void SetLineEnding(string lineEnding)
+        {
+            _text = _text.Substring(0, _text.Length - _lineEndingLength) + lineEnding;
+            _lineEndingLength = lineEnding.Length;
+        }
 
         /// <summary>Names the entry and its line; never shows the value.</summary>
         public override string ToString() => Key + " (line " + Line + ")";

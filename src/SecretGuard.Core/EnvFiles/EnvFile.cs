@@ -159,7 +159,7 @@ namespace SecretGuard.EnvFiles
             var line = _nodes.Count == 0 ? 1 : LastLine() + 1;
             var style = EnvValueFormatter.ChooseStyle(value, EnvQuoteStyle.None);
             var valueText = EnvValueFormatter.Format(value, style);
-            var entry = new EnvEntry(line, 1, key, false, '=', key + "=", valueText, value, style, key.Length + 2, line + CountNewlines(valueText), string.Empty, lineEnding);
+            var entry = new EnvEntry(line, 1, key, false, '=', key + "=" + valueText + lineEnding, key.Length + 1, valueText.Length, value, style, key.Length + 2, line + CountNewlines(valueText), lineEnding.Length);
             _nodes.Add(entry);
             return entry;
         }
@@ -167,7 +167,13 @@ namespace SecretGuard.EnvFiles
         /// <summary>The file's text, byte order mark included when it had one.</summary>
         public override string ToString()
         {
-            var sb = new StringBuilder();
+            var length = HasByteOrderMark ? 1 : 0;
+            foreach (var node in _nodes)
+            {
+                length += node.Text.Length;
+            }
+
+            var sb = new StringBuilder(length);
             if (HasByteOrderMark)
             {
                 sb.Append(ByteOrderMark);
@@ -215,7 +221,8 @@ namespace SecretGuard.EnvFiles
             {
                 if (node is EnvEntry entry)
                 {
-                    if (previousComment is not null && previousComment.Line == entry.Line - 1)
+                    if (previousComment is not null && previousComment.Line == entry.Line - 1 &&
+                        previousComment.Text.IndexOf(SuppressionMarker, StringComparison.OrdinalIgnoreCase) >= 0)
                     {
                         entry.SuppressedIds = ReadSuppressedIds(previousComment.Content);
                     }
@@ -235,8 +242,17 @@ namespace SecretGuard.EnvFiles
                 previousComment = node as EnvComment;
             }
 
-            var entriesByLine = Entries.ToDictionary(e => e.Line);
-            _findings.RemoveAll(f => f.Id != DiagnosticIds.SyntaxError && entriesByLine.TryGetValue(f.Line, out var e) && e.IsSuppressed(f.Id));
+            if (_findings.Count == 0)
+            {
+                return;
+            }
+
+            var entriesByLine = Entries.Where(e => e.SuppressedIds.Count > 0).ToDictionary(e => e.Line);
+            if (entriesByLine.Count > 0)
+            {
+                _findings.RemoveAll(f => f.Id != DiagnosticIds.SyntaxError && entriesByLine.TryGetValue(f.Line, out var e) && e.IsSuppressed(f.Id));
+            }
+
             _findings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         }
 

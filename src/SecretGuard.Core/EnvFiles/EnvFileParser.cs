@@ -11,6 +11,7 @@ namespace SecretGuard.EnvFiles
     internal sealed class EnvFileParser
     {
         private const string ExportKeyword = "export";
+        private static readonly char[] QuoteOrEscape = { '"', '\\' };
         private const string StrayCarriageReturn = "carriage return without a line feed: save the file with LF or CRLF line endings";
 
         private readonly string _text;
@@ -40,28 +41,28 @@ namespace SecretGuard.EnvFiles
             {
                 ReadPhysicalLine(_pos, out var contentEnd, out var next);
                 var lineStart = _pos;
-                var lineEnding = _text.Substring(contentEnd, next - contentEnd);
-                var content = _text.Substring(lineStart, contentEnd - lineStart);
+                var first = SkipBlanks(lineStart, contentEnd);
+                if (first == contentEnd)
+                {
+                    Add(new EnvBlankLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                    continue;
+                }
 
-                var strayCr = content.IndexOf('\r');
-                var first = SkipBlanks(content, 0);
-                if (first == content.Length)
+                if (_text[first] == '#')
                 {
-                    Add(new EnvBlankLine(_line, content, lineEnding), next, 1);
+                    Add(new EnvComment(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                    continue;
                 }
-                else if (content[first] == '#')
+
+                var strayCr = _text.IndexOf('\r', lineStart, contentEnd - lineStart);
+                if (strayCr >= 0 && !IsAfterDoubleQuote(lineStart, strayCr))
                 {
-                    Add(new EnvComment(_line, content, lineEnding), next, 1);
+                    Error(_line, strayCr - lineStart + 1, StrayCarriageReturn);
+                    Add(new EnvInvalidLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                    continue;
                 }
-                else if (strayCr >= 0 && !IsInsideDoubleQuotes(content, strayCr))
-                {
-                    Error(_line, strayCr + 1, StrayCarriageReturn);
-                    Add(new EnvInvalidLine(_line, content, lineEnding), next, 1);
-                }
-                else
-                {
-                    ReadEntry(lineStart, contentEnd, first);
-                }
+
+                ReadEntry(lineStart, contentEnd, first - lineStart);
             }
         }
 
@@ -113,16 +114,16 @@ namespace SecretGuard.EnvFiles
             var spaceAfter = i > afterSeparator;
             var valueStart = i;
             var valueColumn = valueStart - lineStart + 1;
-            var ambiguities = new List<Finding>();
+            List<Finding>? ambiguities = null;
 
             if (separator == ':')
             {
-                ambiguities.Add(Ambiguity(line, separatorColumn, key,
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
                     key + ": '" + key + ": value' is YAML style and only some loaders accept it; write " + key + "=value"));
             }
             else if (spaceBefore || (spaceAfter && valueStart < contentEnd && _text[valueStart] != '#'))
             {
-                ambiguities.Add(Ambiguity(line, separatorColumn, key,
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
                     key + ": space around '=' is kept as part of the name or the value by some loaders (docker --env-file); write " + key + "=value without spaces"));
             }
 
@@ -145,7 +146,7 @@ namespace SecretGuard.EnvFiles
                 var reference = EnvAmbiguity.IndexOfVariableReference(_text, valueStart + 1, valueEnd - 1);
                 if (reference >= 0)
                 {
-                    ambiguities.Add(Ambiguity(line, valueColumn, key, VariableReferenceMessage(key)));
+                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, valueColumn, key, VariableReferenceMessage(key)));
                 }
 
                 // A closing quote on a later line moves the rest of the entry to that line.
@@ -189,7 +190,7 @@ namespace SecretGuard.EnvFiles
                 }
 
                 value = _text.Substring(valueStart, valueEnd - valueStart);
-                AddUnquotedAmbiguities(ambiguities, line, lineStart, valueStart, valueEnd, key);
+                AddUnquotedAmbiguities(ref ambiguities, line, lineStart, valueStart, valueEnd, key);
 
                 // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
                 // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
@@ -226,25 +227,29 @@ namespace SecretGuard.EnvFiles
                 key,
                 hasExport,
                 separator,
-                _text.Substring(entryStart, valueStart - entryStart),
-                _text.Substring(valueStart, valueEnd - valueStart),
+                Slice(entryStart, next),
+                valueStart - entryStart,
+                valueEnd - valueStart,
                 value,
                 style,
                 valueColumn,
                 endLine,
-                _text.Substring(valueEnd, entryContentEnd - valueEnd),
-                _text.Substring(entryContentEnd, next - entryContentEnd));
-            _findings.AddRange(ambiguities);
+                next - entryContentEnd);
+            if (ambiguities is not null)
+            {
+                _findings.AddRange(ambiguities);
+            }
+
             Add(entry, next, endLine - line + 1);
         }
 
-        private void AddUnquotedAmbiguities(List<Finding> ambiguities, int line, int lineStart, int start, int end, string key)
+        private void AddUnquotedAmbiguities(ref List<Finding>? ambiguities, int line, int lineStart, int start, int end, string key)
         {
             for (var j = start; j < end; j++)
             {
                 if (_text[j] == '#')
                 {
-                    ambiguities.Add(Ambiguity(line, j - lineStart + 1, key,
+                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
                         key + ": '#' inside an unquoted value is read as the start of a comment by some loaders, which cut the value there; quote the value: " + key + "='...'"));
                     break;
                 }
@@ -255,7 +260,7 @@ namespace SecretGuard.EnvFiles
                 var c = _text[j];
                 if (c == '"' || c == '\'' || c == '`')
                 {
-                    ambiguities.Add(Ambiguity(line, j - lineStart + 1, key,
+                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
                         key + ": a quote character inside an unquoted value is read differently by different loaders; quote the whole value: " + key + "='...' (or \"...\" when it holds a single quote)"));
                     break;
                 }
@@ -264,7 +269,7 @@ namespace SecretGuard.EnvFiles
             var reference = EnvAmbiguity.IndexOfVariableReference(_text, start, end);
             if (reference >= 0)
             {
-                ambiguities.Add(Ambiguity(line, reference - lineStart + 1, key, VariableReferenceMessage(key)));
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, reference - lineStart + 1, key, VariableReferenceMessage(key)));
             }
         }
 
@@ -275,6 +280,21 @@ namespace SecretGuard.EnvFiles
         // Reads "…" starting at the opening quote; the value may span lines. Returns false when it is never closed.
         private bool TryReadDoubleQuoted(int open, out string value, out int end, out int newlines)
         {
+            // Most values have no escape and no CRLF: then the value is the text between the quotes, taken as one slice.
+            var close = _text.IndexOfAny(QuoteOrEscape, open + 1);
+            if (close >= 0 && _text[close] == '"' && _text.IndexOf('\r', open + 1, close - open - 1) < 0)
+            {
+                value = Slice(open + 1, close);
+                end = close + 1;
+                newlines = 0;
+                for (var n = _text.IndexOf('\n', open + 1, close - open - 1); n >= 0; n = _text.IndexOf('\n', n + 1, close - n - 1))
+                {
+                    newlines++;
+                }
+
+                return true;
+            }
+
             var sb = new StringBuilder();
             newlines = 0;
             var i = open + 1;
@@ -346,13 +366,10 @@ namespace SecretGuard.EnvFiles
             }
         }
 
-        private bool IsInsideDoubleQuotes(string content, int index)
-        {
-            var open = content.IndexOf('"');
-            return open >= 0 && open < index;
-        }
+        private bool IsAfterDoubleQuote(int lineStart, int index) => _text.IndexOf('"', lineStart, index - lineStart) >= 0;
 
-        // Reports an error and keeps the current physical line verbatim as an invalid line.
+        private string Slice(int start, int end) => _text.Substring(start, end - start);
+
         private void FailLine(int line, int column, string message)
         {
             Error(line, column, message);
@@ -373,7 +390,7 @@ namespace SecretGuard.EnvFiles
         private void FailLineNoError(int line)
         {
             ReadPhysicalLine(_pos, out var contentEnd, out var next);
-            Add(new EnvInvalidLine(line, _text.Substring(_pos, contentEnd - _pos), _text.Substring(contentEnd, next - contentEnd)), next, 1);
+            Add(new EnvInvalidLine(line, Slice(_pos, next), next - contentEnd), next, 1);
         }
 
         private void Add(EnvNode node, int next, int lines)

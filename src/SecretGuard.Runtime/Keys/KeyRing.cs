@@ -35,7 +35,16 @@ namespace SecretGuard.Keys
         public IEnumerable<EnvironmentKey> Keys => new[] { Current, Previous }.Where(k => k is not null)!;
 
         /// <summary>The key with this kid, or null.</summary>
-        public EnvironmentKey? FindByKid(string kid) => Keys.FirstOrDefault(k => k.Kid == kid);
+        public EnvironmentKey? FindByKid(string kid)
+        {
+            // Called for every decryption: no LINQ, no allocation.
+            if (Current is not null && string.Equals(Current.Kid, kid, System.StringComparison.Ordinal))
+            {
+                return Current;
+            }
+
+            return Previous is not null && string.Equals(Previous.Kid, kid, System.StringComparison.Ordinal) ? Previous : null;
+        }
 
         /// <summary>Names the keys; never shows them.</summary>
         public override string ToString() => Environment + ": " + (Keys.Any() ? string.Join(", ", Keys.Select(k => k.Kid + " (" + k.Source + ")")) : "no key");

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Whole-build timings: what SecretGuard adds to `dotnet build` of a small console app.
+#   - a no-op incremental build (nothing changed), with SecretGuard enabled vs. SecretGuardEnabled=false;
+#   - a build whose only change is 100 new plaintext *_SECRET values that SecretGuard encrypts,
+#     vs. the same change to a file SecretGuard does not read.
+# Each figure is the median of RUNS runs (default 7). Usage: bench/build-timings.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+runs="${1:-7}"
+work="$root/artifacts/bench/build"
+version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
+unset CI TF_BUILD GITHUB_ACTIONS GITLAB_CI BUILDKITE JENKINS_URL TEAMCITY_VERSION SECRETGUARD_KEY_DEV SECRETGUARD_KEY_FILE || true
+export NUGET_PACKAGES="$work/packages" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDTERMINALLOGGER=off
+
+rm -rf "$work/app" "$work/feed"
+mkdir -p "$work/feed" "$work/app" "$work/packages"
+dotnet pack src/SecretGuard.Package -c Release -nodeReuse:false -v:q -nologo "-p:PackageVersion=$version" -o "$work/feed" >/dev/null
+cp samples/Directory.Build.props samples/Directory.Build.targets samples/Directory.Packages.props "$work/"
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="secretguard-bench" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+umask 077; echo "dev = $(head -c 32 /dev/urandom | base64)" > "$work/secretguard.keys"; umask 022
+cat > "$work/app/App.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="SecretGuard" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+echo 'Console.WriteLine(SecretGuard.Secrets.Redact(SecretGuard.Secrets.Get("VALUE1_SECRET")));' > "$work/app/Program.cs"
+write_secrets() { : > "$2"; for i in $(seq 1 100); do echo "VALUE${i}_SECRET=plaintext-value-$i-$RANDOM$RANDOM" >> "$2"; done; }
+write_secrets 100 "$work/app/.env.dev"
+cd "$work/app"
+dotnet build -nodeReuse:false -v:q -nologo >/dev/null   # restore and first build
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+build() { dotnet build --no-restore -nodeReuse:false -v:q -nologo "$@"; }
+
+noop_on=(); noop_off=(); enc=(); other=()
+for _ in $(seq 1 "$runs"); do
+  build >/dev/null; noop_on+=("$(ms build)")
+  build -p:SecretGuardEnabled=false >/dev/null; noop_off+=("$(ms build -p:SecretGuardEnabled=false)")
+  write_secrets 100 .env.dev; enc+=("$(ms build)")
+  grep -c '^VALUE[0-9]*_SECRET=DEV_ENC:v1:' .env.dev | grep -qx 100 || { echo "expected 100 encrypted values"; exit 1; }
+  write_secrets 100 notes.txt; other+=("$(ms build -p:SecretGuardEnabled=false)")
+done
+
+m() { printf '%s\n' "$@" | median; }
+printf '| build (median of %s runs, ms) | SecretGuard off | SecretGuard on | added |\n|---|---|---|---|\n' "$runs"
+printf '| no-op incremental build | %s | %s | %s |\n' "$(m "${noop_off[@]}")" "$(m "${noop_on[@]}")" "$(( $(m "${noop_on[@]}") - $(m "${noop_off[@]}") ))"
+printf '| 100 new plaintext secrets (encrypted by SecretGuard) vs. an unrelated file changed | %s | %s | %s |\n' "$(m "${other[@]}")" "$(m "${enc[@]}")" "$(( $(m "${enc[@]}") - $(m "${other[@]}") ))"
