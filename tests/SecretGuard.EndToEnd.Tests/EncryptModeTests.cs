@@ -122,3 +122,38 @@ public sealed class EncryptModeTests
         }
     }
 }
+
+[Collection(EndToEndCollection.Name)]
+public sealed class TransitiveReferenceTests
+{
+    private readonly PackageFeed _feed;
+
+    public TransitiveReferenceTests(PackageFeed feed) => _feed = feed;
+
+    [Fact]
+    public void An_app_that_gets_SecretGuard_through_a_library_is_checked_and_encrypted_too()
+    {
+        using var project = new SampleProject(_feed);
+        var library = Path.Combine(project.Root, "Lib");
+        Directory.CreateDirectory(library);
+        File.WriteAllText(Path.Combine(library, "Lib.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SecretGuard" Version="{project.PackageVersion}" />
+              </ItemGroup>
+            </Project>
+            """);
+        project.WriteProjectFile("<TargetFramework>net10.0</TargetFramework>",
+            "<ProjectReference Include=\"../Lib/Lib.csproj\" />", referencePackage: false);
+        project.WriteEnv("dev", "TRANSITIVE_SECRET=reached-through-a-library\n");
+
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Matches("^TRANSITIVE_SECRET=DEV_ENC:v1:[0-9a-f]{8}:[A-Za-z0-9_-]+\n$", project.ReadEnv("dev"));
+        var run = project.RunApp(null, "TRANSITIVE_SECRET");
+        Assert.Equal("TRANSITIVE_SECRET=reached-through-a-library", run.Output.Trim());
+    }
+}

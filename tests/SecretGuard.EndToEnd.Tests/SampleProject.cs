@@ -62,9 +62,11 @@ public sealed class SampleProject : IDisposable
 
     public string ProjectFile => Path.Combine(ProjectDirectory, "App.csproj");
 
+    public string PackageVersion => _feed.Version;
+
     public string OutputDirectory => Path.Combine(ProjectDirectory, "bin", "Debug", "net10.0");
 
-    public void WriteProjectFile(string frameworks, string extraItems = "", string extraProperties = "") =>
+    public void WriteProjectFile(string frameworks, string extraItems = "", string extraProperties = "", bool referencePackage = true) =>
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -76,7 +78,7 @@ public sealed class SampleProject : IDisposable
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="SecretGuard" Version="{_feed.Version}" />
+                {(referencePackage ? $"<PackageReference Include=\"SecretGuard\" Version=\"{_feed.Version}\" />" : string.Empty)}
                 {extraItems}
               </ItemGroup>
             </Project>
