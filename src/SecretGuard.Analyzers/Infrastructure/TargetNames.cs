@@ -1,0 +1,241 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SecretGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// The name a literal's value is given: the variable, field, property or parameter it is assigned, initialised,
+    /// compared or passed to, the key it is stored under (<c>["Password"] = "..."</c>), or the method it is returned from.
+    /// Syntax first; the semantic model only for positional arguments.
+    /// </summary>
+    internal static class TargetNames
+    {
+        /// <summary>The name, or null. <paramref name="model"/> is needed only for positional arguments.</summary>
+        public static string? Find(SyntaxNode literal, SemanticModel? model = null, CancellationToken cancellationToken = default)
+        {
+            var expression = literal;
+            var parent = expression.Parent;
+
+            // Climb through what passes the value on unchanged.
+            while (parent is not null)
+            {
+                if (parent is ParenthesizedExpressionSyntax || parent is CastExpressionSyntax || parent is InterpolatedStringExpressionSyntax ||
+                    parent is InterpolationSyntax ||
+                    (parent is ConditionalExpressionSyntax conditional && conditional.Condition != expression) ||
+                    (parent is BinaryExpressionSyntax binary && (binary.IsKind(SyntaxKind.CoalesceExpression) || binary.IsKind(SyntaxKind.AddExpression))) ||
+                    parent is SwitchExpressionArmSyntax || parent is SwitchExpressionSyntax ||
+                    (parent is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
+                {
+                    if (parent is SwitchExpressionArmSyntax arm && arm.Expression != expression)
+                    {
+                        return null; // a pattern, handled as a comparison below
+                    }
+
+                    if (parent is SwitchExpressionSyntax switchExpression && switchExpression.GoverningExpression == expression)
+                    {
+                        return null;
+                    }
+
+                    expression = parent;
+                    parent = parent.Parent;
+                    continue;
+                }
+
+                break;
+            }
+
+            switch (parent)
+            {
+                case EqualsValueClauseSyntax equals:
+                    return equals.Parent switch
+                    {
+                        VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText,
+                        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                        ParameterSyntax parameter => parameter.Identifier.ValueText,
+                        _ => null,
+                    };
+                case AssignmentExpressionSyntax assignment when assignment.Right == expression:
+                    return NameOf(assignment.Left);
+                case ArrowExpressionClauseSyntax arrow:
+                    return MemberName(arrow.Parent);
+                case ReturnStatementSyntax:
+                    return EnclosingMemberName(parent);
+                case ArgumentSyntax argument:
+                    return ArgumentTarget(argument, model, cancellationToken);
+                case AttributeArgumentSyntax attributeArgument:
+                    return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
+                case AnonymousObjectMemberDeclaratorSyntax member:
+                    return member.NameEquals?.Name.Identifier.ValueText;
+                case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
+                    return NameOf(comparison.Left == expression ? comparison.Right : comparison.Left);
+                case ConstantPatternSyntax or CaseSwitchLabelSyntax:
+                    return SwitchSubjectName(parent);
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression) && initializer.Expressions.Count == 2 && initializer.Expressions[1] == expression:
+                    return KeyName(initializer.Expressions[0]);
+                case TupleExpressionSyntax:
+                    return null;
+            }
+
+            return null;
+        }
+
+        private static string? ArgumentTarget(ArgumentSyntax argument, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            if (argument.NameColon is not null)
+            {
+                return argument.NameColon.Name.Identifier.ValueText;
+            }
+
+            if (argument.Parent is not BaseArgumentListSyntax list)
+            {
+                return null;
+            }
+
+            var index = list.Arguments.IndexOf(argument);
+
+            // ("Password", "hunter2") in Add, TryAdd, Set, SetValue, ...: the first argument names the second.
+            if (index == 1 && list.Arguments.Count == 2 && KeyName(list.Arguments[0].Expression) is string key && IsKeyValueCall(list.Parent))
+            {
+                return key;
+            }
+
+            if (list.Parent is ObjectCreationExpressionSyntax creation && index == 1 && list.Arguments.Count == 2 &&
+                TypeName(creation.Type) == "AuthenticationHeaderValue" && list.Arguments[0].Expression is LiteralExpressionSyntax)
+            {
+                return "BearerToken"; // new AuthenticationHeaderValue("Bearer", "<token>")
+            }
+
+            if (list.Parent is InvocationExpressionSyntax invocation && index == 0 && list.Arguments.Count == 1 &&
+                invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == "Equals")
+            {
+                return NameOf(access.Expression); // password.Equals("...")
+            }
+
+            if (model is null || list.Parent is null)
+            {
+                return null;
+            }
+
+            var symbol = model.GetSymbolInfo(list.Parent, cancellationToken).Symbol as IMethodSymbol;
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            if (symbol.Name == "Equals" && symbol.IsStatic && list.Arguments.Count >= 2)
+            {
+                return NameOf(list.Arguments[index == 0 ? 1 : 0].Expression); // string.Equals(password, "...")
+            }
+
+            if (index < symbol.Parameters.Length)
+            {
+                return symbol.Parameters[index].Name;
+            }
+
+            return symbol.Parameters.Length > 0 && symbol.Parameters[symbol.Parameters.Length - 1].IsParams ? null : null;
+        }
+
+        private static bool IsKeyValueCall(SyntaxNode? node)
+        {
+            string? name = node switch
+            {
+                InvocationExpressionSyntax invocation => invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                },
+                ObjectCreationExpressionSyntax creation => TypeName(creation.Type),
+                _ => null,
+            };
+            return name is "Add" or "TryAdd" or "Set" or "SetValue" or "AddOrUpdate" or "Append" or "Put" or "KeyValuePair" or "Claim" or "SetString" or "AddParameter" or "AddWithValue";
+        }
+
+        private static string? KeyName(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+
+        private static string? SwitchSubjectName(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case SwitchStatementSyntax statement:
+                        return NameOf(statement.Expression);
+                    case SwitchExpressionSyntax expression:
+                        return NameOf(expression.GoverningExpression);
+                    case IsPatternExpressionSyntax isPattern:
+                        return NameOf(isPattern.Expression);
+                    case StatementSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The name an expression stands for: <c>password</c>, <c>options.Password</c>, <c>config["Jwt:Secret"]</c>, <c>GetToken()</c>.</summary>
+        public static string? NameOf(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                case ConditionalAccessExpressionSyntax conditional:
+                    return NameOf(conditional.WhenNotNull);
+                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
+                    return KeyName(element.ArgumentList.Arguments[0].Expression);
+                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1:
+                    return KeyName(implicitElement.ArgumentList.Arguments[0].Expression);
+                case InvocationExpressionSyntax invocation:
+                    return NameOf(invocation.Expression);
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return NameOf(parenthesized.Expression);
+                case CastExpressionSyntax cast:
+                    return NameOf(cast.Expression);
+                default:
+                    return null;
+            }
+        }
+
+        private static string? MemberName(SyntaxNode? member) => member switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.ValueText,
+            MethodDeclarationSyntax method => method.Identifier.ValueText,
+            LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+            IndexerDeclarationSyntax => null,
+            AccessorDeclarationSyntax accessor => MemberName(accessor.Parent?.Parent),
+            _ => null,
+        };
+
+        private static string? EnclosingMemberName(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case MethodDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax:
+                        return MemberName(current);
+                    case AnonymousFunctionExpressionSyntax or TypeDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? TypeName(TypeSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}

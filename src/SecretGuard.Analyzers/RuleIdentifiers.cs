@@ -1,0 +1,12 @@
+namespace SecretGuard.Analyzers
+{
+    /// <summary>The analyzers' diagnostic ids (DESIGN §5).</summary>
+    internal static class RuleIdentifiers
+    {
+        public const string HardcodedCredentialFormat = "SG0001";
+        public const string HardcodedCredential = "SG0002";
+        public const string HardcodedKeyMaterial = "SG0003";
+        public const string PlaintextSecretInConfigFile = "SG0007";
+        public const string InvalidOption = "SG0008";
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SecretGuard.Naming
+{
+    /// <summary>
+    /// Whether a name (a symbol, a parameter, a JSON key, an env key) says it holds a credential: password, secret,
+    /// token, api key, private key, connection string, ... — unless a word says it holds something about the
+    /// credential instead (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path).
+    /// One lexicon for the analyzers and the env-file checks (DESIGN §5).
+    /// </summary>
+    public sealed class CredentialNames
+    {
+        private static readonly string[] DefaultSingleWords =
+        {
+            "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "token", "apikey", "apikeys", "apitoken",
+            "accesstoken", "refreshtoken", "accesskey", "secretkey", "privatekey", "clientsecret", "connectionstring", "connstr",
+            "credential", "credentials", "pat", "sas", "signingkey", "masterkey", "encryptionkey", "sharedkey", "accountkey",
+            "subscriptionkey", "licensekey", "webhooksecret", "bearer", "authtoken", "sessiontoken", "pin",
+        };
+
+        // Two-word phrases where each word alone is too common ("key", "string", "access").
+        private static readonly string[][] DefaultPhrases =
+        {
+            new[] { "api", "key" }, new[] { "access", "key" }, new[] { "secret", "key" }, new[] { "private", "key" },
+            new[] { "client", "secret" }, new[] { "connection", "string" }, new[] { "signing", "key" }, new[] { "master", "key" },
+            new[] { "encryption", "key" }, new[] { "shared", "key" }, new[] { "account", "key" }, new[] { "subscription", "key" },
+            new[] { "license", "key" }, new[] { "access", "token" }, new[] { "auth", "key" }, new[] { "app", "key" },
+            new[] { "app", "secret" }, new[] { "consumer", "secret" }, new[] { "hmac", "key" }, new[] { "webhook", "secret" },
+            new[] { "conn", "str" }, new[] { "sas", "token" }, new[] { "storage", "key" }, new[] { "primary", "key" },
+            new[] { "secondary", "key" }, new[] { "jwt", "key" }, new[] { "aes", "key" }, new[] { "crypto", "key" },
+        };
+
+        private static readonly string[] DefaultNonSecretWords =
+        {
+            "hash", "hashed", "digest", "question", "answer", "hint", "type", "types", "kind", "url", "uri", "urls", "path", "file",
+            "filename", "dir", "directory", "name", "names", "id", "ids", "length", "len", "count", "max", "min", "minimum", "maximum",
+            "policy", "policies", "format", "pattern", "regex", "prompt", "label", "placeholder", "header", "headers", "endpoint",
+            "field", "column", "expiry", "expires", "expiration", "expiresin", "lifetime", "ttl", "timeout", "provider", "providers",
+            "required", "enabled", "disabled", "enable", "mask", "masked", "redacted", "public", "claim", "claims", "scheme",
+            "version", "cookie", "location", "validator", "validation", "strength", "reset", "changed", "change", "history",
+            "requirements", "rules", "complexity", "attempts", "retries", "store", "vault", "reference", "ref", "source", "kid",
+            "issuer", "audience", "algorithm", "algorithms", "size", "bits", "encoding", "parameter", "parameters", "key" + "name",
+            "mode", "state", "status", "error", "errors", "message", "description", "title", "text", "display", "icon", "style",
+            "visible", "visibility", "input", "box", "textbox", "button", "created", "updated", "date", "time", "at", "helper",
+            "service", "manager", "factory", "handler", "options", "settings", "config", "configuration", "section", "key" + "s",
+            "exists", "is", "has", "can", "should", "needs", "use", "uses", "set", "get", "generator", "length" + "s", "prefix",
+            "suffix", "template", "example", "sample", "test", "mock", "fake", "dummy", "salt" + "rounds", "iterations", "cost",
+        };
+
+        private readonly HashSet<string> _singleWords;
+        private readonly string[][] _phrases;
+        private readonly HashSet<string> _nonSecretWords;
+
+        /// <summary>The built-in lexicon.</summary>
+        public static CredentialNames Default { get; } = new CredentialNames(null, null);
+
+        /// <summary>Creates a lexicon with extra credential words and extra non-secret words (both lower-case or any case).</summary>
+        public CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords)
+        {
+            _singleWords = new HashSet<string>(DefaultSingleWords, StringComparer.Ordinal);
+            _nonSecretWords = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
+            var phrases = new List<string[]>(DefaultPhrases);
+            foreach (var word in extraSecretWords ?? Array.Empty<string>())
+            {
+                var parts = IdentifierWords.Split(word);
+                if (parts.Count == 1)
+                {
+                    _singleWords.Add(parts[0]);
+                }
+                else if (parts.Count > 1)
+                {
+                    phrases.Add(parts.ToArray());
+                    _singleWords.Add(string.Concat(parts));
+                }
+            }
+
+            foreach (var word in extraNonSecretWords ?? Array.Empty<string>())
+            {
+                foreach (var part in IdentifierWords.Split(word))
+                {
+                    _nonSecretWords.Add(part);
+                }
+            }
+
+            _phrases = phrases.ToArray();
+        }
+
+        /// <summary>Whether <paramref name="name"/> names a credential.</summary>
+        public bool IsCredentialName(string? name)
+        {
+            if (string.IsNullOrEmpty(name) || name!.Length < 3)
+            {
+                return false;
+            }
+
+            var words = IdentifierWords.Split(name);
+            if (words.Count == 0)
+            {
+                return false;
+            }
+
+            var credentialAt = FindCredentialWord(words);
+            if (credentialAt < 0)
+            {
+                return false;
+            }
+
+            // Only words after the credential word qualify it ("PasswordHash", "TokenType", "ApiKeyHeaderName");
+            // words before it describe whose credential it is ("AdminPassword", "GitHubToken").
+            for (var i = credentialAt + 1; i < words.Count; i++)
+            {
+                if (_nonSecretWords.Contains(words[i]))
+                {
+                    return false;
+                }
+            }
+
+            // "PublicKey", "ClientId" have no credential word; "PublicApiKey" still does. A leading "public" qualifies a key.
+            return !(credentialAt > 0 && words[credentialAt - 1] == "public");
+        }
+
+        // The index of the last word that completes a credential word or phrase, or -1.
+        private int FindCredentialWord(List<string> words)
+        {
+            var found = -1;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_singleWords.Contains(words[i]))
+                {
+                    found = i;
+                    continue;
+                }
+
+                foreach (var phrase in _phrases)
+                {
+                    if (i + 1 >= phrase.Length && EndsWith(words, i, phrase))
+                    {
+                        found = i;
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static bool EndsWith(List<string> words, int end, string[] phrase)
+        {
+            for (var k = 0; k < phrase.Length; k++)
+            {
+                if (words[end - phrase.Length + 1 + k] != phrase[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The credential words, for documentation.</summary>
+        public static IEnumerable<string> DefaultWords => DefaultSingleWords.Concat(DefaultPhrases.Select(p => string.Join(" ", p)));
+    }
+}
