@@ -133,12 +133,13 @@ namespace SecretGuard.Patterns
             yield return new CredentialFamily("stripe-key", "a Stripe secret key",
                 new[] { "sk_live_", "rk_live_", "sk_test_", "rk_test_" },
                 @"\b[rs]k_(live|test)_(?<secret>[A-Za-z0-9]{20,})\b", 3.0);
-            yield return new CredentialFamily("openai-key", "an OpenAI API key",
-                new[] { "sk-" },
-                @"\bsk-(proj-|svcacct-|admin-)?(?<secret>[A-Za-z0-9_\-]{32,})\b", 3.5);
+            // Before openai-key, whose looser format also matches sk-ant-...: the first family found names the finding.
             yield return new CredentialFamily("anthropic-key", "an Anthropic API key",
                 new[] { "sk-ant-" },
                 @"\bsk-ant-[a-z0-9]+-[A-Za-z0-9_\-]{40,}\b", 3.5);
+            yield return new CredentialFamily("openai-key", "an OpenAI API key",
+                new[] { "sk-" },
+                @"\bsk-(proj-|svcacct-|admin-)?(?<secret>[A-Za-z0-9_\-]{32,})\b", 3.5);
             yield return new CredentialFamily("google-api-key", "a Google API key",
                 new[] { "AIza" },
                 @"\bAIza[0-9A-Za-z_\-]{35}\b");

@@ -48,8 +48,8 @@ namespace SecretGuard.Policy
             {
                 try
                 {
-                    // The whole value must match, whatever anchors the author wrote.
-                    _pattern = new Regex("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant, PatternTimeout);
+                    // The whole value must match, whatever anchors the author wrote. \z, not $: $ also matches before a final '\n'.
+                    _pattern = new Regex("^(?:" + Pattern + ")\\z", RegexOptions.CultureInvariant, PatternTimeout);
                 }
                 catch (ArgumentException ex)
                 {

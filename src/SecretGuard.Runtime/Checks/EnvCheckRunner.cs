@@ -160,6 +160,15 @@ namespace SecretGuard.Checks
             }
 
             var ring = Ring(environment);
+            if (ring?.Current is null && environment != _options.ActiveEnvironment)
+            {
+                // EncryptAllEnvironments encrypts the environments whose key is at hand; the others stay as without it.
+                Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
+                    entry.Key + " holds a plaintext secret that this build does not encrypt: SecretGuardEncryptAllEnvironments=true, but there is no master key for " +
+                    environment + " at hand (" + (ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found") + ")");
+                return;
+            }
+
             if (ring?.Current is null)
             {
                 if (!reportedMissingKey)
