@@ -46,7 +46,7 @@ namespace SecretGuard.CodeFixes
 
             var envDocument = EnvFileDocument.Find(project);
             var envPath = envDocument?.FilePath ?? EnvFileDocument.NewPath(project);
-            if (envDocument is null && (!EnvFileDocument.CanCreate(project) || envPath is null))
+            if (envDocument is null && !EnvFileDocument.CanCreate(project))
             {
                 return solution;
             }

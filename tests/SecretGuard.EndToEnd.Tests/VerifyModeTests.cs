@@ -75,7 +75,7 @@ public sealed class VerifyModeTests
         // Building prod without its key: the error says where to put one.
         var prod = project.Build(extraArguments: new[] { "--no-restore", "-c", "Release" });
         Assert.NotEqual(0, prod.ExitCode);
-        Assert.Contains(project.EnvFile("prod") + "(1,12): error SG1012: SECRET_KEY (and any other plaintext secret in this file) cannot be encrypted: no master key for prod. Set SECRETGUARD_KEY_PROD or add 'prod = <key>' to " + project.KeyFilePath, prod.Output);
+        Assert.Contains(project.EnvFile("prod") + "(1,12): error SG1012: SECRET_KEY (and any other plaintext secret in this file) cannot be encrypted: no master key for prod: set SECRETGUARD_KEY_PROD or add 'prod = <key>' to " + project.KeyFilePath, prod.Output);
         Assert.DoesNotContain("prod-plaintext-secret-key", prod.Output);
     }
 

@@ -52,6 +52,7 @@ namespace SecretGuard.Naming
         private readonly HashSet<string> _singleWords;
         private readonly string[][] _phrases;
         private readonly HashSet<string> _nonSecretWords;
+        private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>The built-in lexicon.</summary>
         public static CredentialNames Default { get; } = new CredentialNames(null, null);
@@ -78,9 +79,10 @@ namespace SecretGuard.Naming
 
             foreach (var word in extraNonSecretWords ?? Array.Empty<string>())
             {
+                // A team's own exclusions rule a name out wherever the word stands ("api" excludes "ApiToken" too).
                 foreach (var part in IdentifierWords.Split(word))
                 {
-                    _nonSecretWords.Add(part);
+                    _excludedWords.Add(part);
                 }
             }
 
@@ -99,6 +101,14 @@ namespace SecretGuard.Naming
             if (words.Count == 0)
             {
                 return false;
+            }
+
+            foreach (var word in words)
+            {
+                if (_excludedWords.Contains(word))
+                {
+                    return false;
+                }
             }
 
             var credentialAt = FindCredentialWord(words);

@@ -176,7 +176,7 @@ namespace SecretGuard.Checks
                     reportedMissingKey = true;
                     var where = ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found";
                     Add(entry, target, DiagnosticIds.MissingMasterKey, FindingSeverity.Error, entry.ValueColumn,
-                        entry.Key + " (and any other plaintext secret in this file) cannot be encrypted: no master key for " + environment + ". " + Capitalize(where) +
+                        entry.Key + " (and any other plaintext secret in this file) cannot be encrypted: no master key for " + environment + ": " + where +
                         " — get the key from your team's password manager or vault, or create one with 'secretguard keygen --env " + environment + "'");
                 }
 
@@ -369,7 +369,6 @@ namespace SecretGuard.Checks
             return upper.EndsWith("_SECRET", StringComparison.Ordinal) ? key : key + "_SECRET";
         }
 
-        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static int CompareFindings(Finding a, Finding b)
         {

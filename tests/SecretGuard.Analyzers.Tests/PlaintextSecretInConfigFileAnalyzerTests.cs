@@ -1,0 +1,60 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using SecretGuard.Analyzers.Rules;
+using Test = SecretGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecretGuard.Analyzers.Rules.PlaintextSecretInConfigFileAnalyzer>.Test;
+
+namespace SecretGuard.Analyzers.Tests;
+
+public class PlaintextSecretInConfigFileAnalyzerTests
+{
+    private static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<PlaintextSecretInConfigFileAnalyzer, DefaultVerifier>.Diagnostic("SG0007");
+
+    [Fact]
+    public async Task Secrets_in_appsettings_are_reported_at_their_line_and_column()
+    {
+        var test = new Test { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.Development.json", """
+            {
+              // comments are allowed, as the configuration loader allows them
+              "ConnectionStrings": {
+                "Db": "Server=db;Database=app;User Id=sa;Password=Pr0dPassw0rd!;"
+              },
+              "Stripe": { "ApiKey": "live-stripe-key-0001", "PublishableKey": "pk_live_visible_anyway" },
+              "Jwt": { "Secret": "DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoL", "Issuer": "me" },
+              "Smtp": { "Password": "", "Host": "smtp.example.com" },
+              "Hosts": [ "a", "b" ],
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/appsettings.Development.json", 4, 11, 4, 70)
+            .WithArguments("'ConnectionStrings:Db' in appsettings.Development.json holds what looks like a connection string with a password: move it to an env-file entry ConnectionStrings__Db_SECRET (the build encrypts it; AddSecretGuard serves it back as 'ConnectionStrings:Db') and remove it here"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/appsettings.Development.json", 6, 25, 6, 47)
+            .WithArguments("'Stripe:ApiKey' in appsettings.Development.json holds a plaintext secret: move it to an env-file entry Stripe__ApiKey_SECRET (the build encrypts it; AddSecretGuard serves it back as 'Stripe:ApiKey') and remove it here"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Launch_settings_variables_are_checked_and_env_files_only_for_non_secret_entries()
+    {
+        var test = new Test { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/0/Properties/launchSettings.json", """
+            { "profiles": { "App": { "environmentVariables": { "ASPNETCORE_ENVIRONMENT": "Development", "DB_PASSWORD": "local-db-pass-1" } } } }
+            """));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_R4nd0mT0k3nV4lu3Abcdefghijklmn0pqrs9\nAPI_KEY_SECRET=ghp_R4nd0mT0k3nV4lu3Abcdefghijklmn0pqrs9\n# secretguard-disable-next-line SG0007\nOTHER=ghp_R4nd0mT0k3nV4lu3Abcdefghijklmn0pqrs9\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
+            .WithArguments("GITHUB_TOKEN holds what looks like a GitHub token under a name that is not secret, so the build does not encrypt it: name it GITHUB_TOKEN_SECRET"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/Properties/launchSettings.json", 1, 108, 1, 125)
+            .WithArguments("'profiles:App:environmentVariables:DB_PASSWORD' in launchSettings.json holds a plaintext secret: move it to an env-file entry profiles__App__environmentVariables__DB_PASSWORD_SECRET (the build encrypts it; AddSecretGuard serves it back as 'profiles:App:environmentVariables:DB_PASSWORD') and remove it here"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_placeholder_env_file_declared_before_it_exists_is_skipped()
+    {
+        var test = new Test { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_R4nd0mT0k3nV4lu3Abcdefghijklmn0pqrs9\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[/0/.env.dev]\nbuild_metadata.AdditionalFiles.SecretGuardPlaceholder = true\n"));
+        await test.RunAsync();
+    }
+}
