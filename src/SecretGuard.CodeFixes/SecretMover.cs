@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using SecretGuard.EnvFiles;
 
@@ -108,7 +107,11 @@ namespace SecretGuard.CodeFixes
                     (original, rewritten) => replacements.TryGetValue(original, out var replacement) ? replacement : rewritten.WithAdditionalAnnotations(DeconstAnnotation));
                 newRoot = RemoveConst(newRoot);
                 newRoot = AddUsing(newRoot);
-                changed = changed.WithDocumentSyntaxRoot(document.Id, newRoot);
+
+                // Solution-level changes get no automatic clean-up: format the annotated nodes here.
+                var newDocument = document.WithSyntaxRoot(newRoot);
+                newDocument = await Formatter.FormatAsync(newDocument, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                changed = newDocument.Project.Solution;
                 moved += moves.Count;
             }
 
@@ -145,14 +148,15 @@ namespace SecretGuard.CodeFixes
 
         private static ExpressionSyntax Replacement(string name, string kind)
         {
-            var get = "global::SecretGuard.Secrets.Get(" + SyntaxFactory.Literal(name).ToFullString() + ")";
+            // Secrets comes with the added `using SecretGuard;`; System types are written qualified so no other using is needed.
+            var get = "Secrets.Get(" + SyntaxFactory.Literal(name).ToFullString() + ")";
             var code = kind switch
             {
-                "bytes" => "global::System.Convert.FromBase64String(" + get + ")",
-                "utf8" => "global::System.Text.Encoding.UTF8.GetBytes(" + get + ")",
+                "bytes" => "System.Convert.FromBase64String(" + get + ")",
+                "utf8" => "System.Text.Encoding.UTF8.GetBytes(" + get + ")",
                 _ => get,
             };
-            return SyntaxFactory.ParseExpression(code).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            return SyntaxFactory.ParseExpression(code).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         // `const string ApiKey = "..."` cannot hold a call: the declaration loses `const` (a field becomes static readonly).

@@ -100,7 +100,7 @@ namespace SecretGuard.Analyzers.Rules
                 if (kind is not null)
                 {
                     var target = (method.MethodKind == MethodKind.Constructor ? "new " + type.Name : type.Name + "." + method.Name) + "(" + parameter.Name + ")";
-                    Report(context, argument.Value.Syntax, target, parameter.Name, kind);
+                    Report(context, argument.Value.Syntax, target, HolderName(argument.Value) ?? parameter.Name, kind);
                 }
             }
 
@@ -115,15 +115,23 @@ namespace SecretGuard.Analyzers.Rules
                 var kind = HardcodedKind(assignment.Value, depth: 0);
                 if (kind is not null)
                 {
-                    Report(context, assignment.Value.Syntax, property.Property.ContainingType.Name + "." + property.Property.Name, property.Property.Name, kind);
+                    Report(context, assignment.Value.Syntax, property.Property.ContainingType.Name + "." + property.Property.Name, HolderName(assignment.Value) ?? property.Property.Name, kind);
                 }
             }
+
+            // The local or field that holds the key names the secret best ("SigningKey" → SIGNING_KEY_SECRET).
+            private static string? HolderName(IOperation value) => Unwrap(value) switch
+            {
+                ILocalReferenceOperation local => local.Local.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                _ => null,
+            };
 
             private static void Report(OperationAnalysisContext context, SyntaxNode node, string target, string name, string kind)
             {
                 var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree));
-                var symbolName = TargetNames.Find(node) ?? name;
-                var properties = SecretReporter.Properties(SecretNameSuggestion.From(symbolName == "key" || symbolName == "iv" ? "Crypto" + symbolName.ToUpperInvariant() : symbolName, "CryptoKey"), kind);
+                var symbolName = name is "key" or "rgbKey" or "iv" or "rgbIV" or "Key" or "IV" or "salt" ? "Crypto_" + name.Replace("rgb", string.Empty) : name;
+                var properties = SecretReporter.Properties(SecretNameSuggestion.From(symbolName, "CryptoKey"), kind);
                 var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedKeyMaterial, node.GetLocation(), settings, properties, target);
                 if (diagnostic is not null)
                 {
