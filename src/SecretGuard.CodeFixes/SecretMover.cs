@@ -23,8 +23,6 @@ namespace SecretGuard.CodeFixes
     /// </summary>
     internal static class SecretMover
     {
-        private static readonly SyntaxAnnotation DeconstAnnotation = new SyntaxAnnotation("SecretGuard.Deconst");
-
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
         {
             foreach (var project in work.GroupBy(w => w.Document.ProjectId).OrderBy(g => solution.GetProject(g.Key)?.FilePath, StringComparer.Ordinal))
@@ -102,10 +100,12 @@ namespace SecretGuard.CodeFixes
                     replacements[move.Target] = Replacement(name, move.Kind).WithTriviaFrom(move.Target);
                 }
 
+                // A fresh annotation each time: annotations stay in the tree, and a later fix must not see this one's marks.
+                var deconst = new SyntaxAnnotation("SecretGuard.Deconst");
                 var newRoot = root.ReplaceNodes(
                     replacements.Keys.Concat(ConstDeclarations(replacements.Keys)),
-                    (original, rewritten) => replacements.TryGetValue(original, out var replacement) ? replacement : rewritten.WithAdditionalAnnotations(DeconstAnnotation));
-                newRoot = RemoveConst(newRoot);
+                    (original, rewritten) => replacements.TryGetValue(original, out var replacement) ? replacement : rewritten.WithAdditionalAnnotations(deconst));
+                newRoot = RemoveConst(newRoot, deconst);
                 newRoot = AddUsing(newRoot);
 
                 // Solution-level changes get no automatic clean-up: format the annotated nodes here.
@@ -120,7 +120,10 @@ namespace SecretGuard.CodeFixes
                 return solution;
             }
 
-            var encoding = envText?.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            // A new or placeholder file is written as UTF-8 without a byte order mark; an existing one keeps its encoding.
+            var encoding = envText is null || envText.Length == 0 || envText.Encoding is null
+                ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
+                : envText.Encoding;
             var newText = SourceText.From(envFile.ToString(), encoding);
             if (envDocument is not null)
             {
@@ -173,13 +176,14 @@ namespace SecretGuard.CodeFixes
             }
         }
 
-        private static SyntaxNode RemoveConst(SyntaxNode root)
+        private static SyntaxNode RemoveConst(SyntaxNode root, SyntaxAnnotation deconst)
         {
-            return root.ReplaceNodes(root.GetAnnotatedNodes(DeconstAnnotation), (_, node) =>
+            return root.ReplaceNodes(root.GetAnnotatedNodes(deconst), (_, annotated) =>
             {
+                var node = annotated.WithoutAnnotations(deconst);
                 switch (node)
                 {
-                    case FieldDeclarationSyntax field:
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
                         var constToken = field.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
                         var modifiers = field.Modifiers.Remove(constToken);
                         var insertAt = field.Modifiers.IndexOf(constToken);
@@ -188,7 +192,7 @@ namespace SecretGuard.CodeFixes
                             SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space));
                         var newModifiers = modifiers.InsertRange(Math.Min(insertAt, modifiers.Count), added);
                         return field.WithModifiers(newModifiers).WithLeadingTrivia(field.GetLeadingTrivia());
-                    case LocalDeclarationStatementSyntax local:
+                    case LocalDeclarationStatementSyntax local when local.Modifiers.Any(SyntaxKind.ConstKeyword):
                         var localConst = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
                         return local.WithModifiers(local.Modifiers.Remove(localConst)).WithLeadingTrivia(local.GetLeadingTrivia());
                     default:
