@@ -6,16 +6,16 @@ namespace SecretGuard.Analyzers.Tests;
 
 public class HardcodedCredentialFormatAnalyzerTests
 {
-    private const string GitHubToken = "ghp_R4nd0mT0k3nV4lu3Abcdefghijklmn0pqrs9";
-    private const string StripeKey = "sk_live_51HxYzAbCdEfGhIjKlMnOpQr";
+    private const string GitHubToken = "ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs";
+    private const string StripeKey = "sk_live_4bWYTI6wLqeeHq1PkCJVuoYq";
     private const string AwsKeyId = "AKIAZ7Q2XK4PLM3N8RTW";
 
     [Theory]
     [InlineData(GitHubToken)]
     [InlineData(StripeKey)]
     [InlineData(AwsKeyId)]
-    [InlineData("xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx")]
-    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")]
+    [InlineData("xoxb-944592850402-048767698635-3mY2lhm12FPzmV4eAk5M7ByF")]
+    [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ODQyIiwibmFtZSI6IkRhbmEiLCJpYXQiOjE3MzI0MDY0MDB9.n7e90me-BU_vs7PeHZXTPlblrJE3jAe4haR7K8XyZCB")]
     [InlineData("Server=db;Database=app;User Id=sa;Password=Pr0d!Passw0rd;")]
     [InlineData("postgres://app:s3cr3tPassw0rd@db.internal:5432/app")]
     public async Task A_literal_in_a_known_format_is_reported_whatever_its_name(string value)
@@ -38,7 +38,7 @@ public class HardcodedCredentialFormatAnalyzerTests
                 const string Verbatim = {|SG0001:@"{{GitHubToken}}"|};
                 string raw = {|SG0001:"""{{GitHubToken}}"""|};
                 ReadOnlySpan<byte> Utf8 => {|SG0001:"{{GitHubToken}}"u8|};
-                const string Split = {|SG0001:"ghp_R4nd0mT0k3nV4lu3" + "Abcdefghijklmn0pqrs9"|};
+                const string Split = {|SG0001:"ghp_0lR8acRYSi4MDF8k" + "WCBX1KpeZUaLJ4d8jOCs"|};
                 string Interpolated(int n) => $"{n}{|SG0001:{{StripeKey}}|}";
                 void Call(string s) => Call({|SG0001:"{{AwsKeyId}}"|});
             }
@@ -85,7 +85,7 @@ public class HardcodedCredentialFormatAnalyzerTests
                 string a = "{{GitHubToken}}";
                 string b = "{{StripeKey}}";
             }
-            """, "secretguard.disabled_families = github-token\nsecretguard.excluded_value_pattern = ^sk_live_51Hx");
+            """, "secretguard.disabled_families = github-token\nsecretguard.excluded_value_pattern = ^sk_live_4bWY");
     }
 
     [Fact]

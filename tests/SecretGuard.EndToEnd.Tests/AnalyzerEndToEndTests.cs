@@ -18,7 +18,7 @@ public sealed class AnalyzerEndToEndTests
         File.WriteAllText(Path.Combine(project.ProjectDirectory, "Program.cs"), """
             using SecretGuard;
 
-            const string StripeApiKey = "sk_live_51HxYzAbCdEfGhIjKlMnOpQr";
+            const string StripeApiKey = "sk_live_4bWYTI6wLqeeHq1PkCJVuoYq";
             var smtpPassword = "Sm7p!Passw0rd";
             Console.WriteLine(StripeApiKey + "|" + smtpPassword);
             """);
@@ -46,7 +46,7 @@ public sealed class AnalyzerEndToEndTests
         Assert.True(fixedProgram.Contains("Secrets.Get(\"SMTP_PASSWORD_SECRET\")", StringComparison.Ordinal), format.Output + "\n" + fixedProgram + "\n" + project.ReadEnv("dev"));
         Assert.DoesNotContain("sk_live_", fixedProgram);
         var moved = project.ReadEnv("dev");
-        Assert.Contains("STRIPE_API_KEY_SECRET=sk_live_51HxYzAbCdEfGhIjKlMnOpQr", moved);
+        Assert.Contains("STRIPE_API_KEY_SECRET=sk_live_4bWYTI6wLqeeHq1PkCJVuoYq", moved);
         Assert.Contains("SMTP_PASSWORD_SECRET=Sm7p!Passw0rd", moved);
         Assert.NotEqual(0xEF, File.ReadAllBytes(project.EnvFile("dev"))[0]); // no byte order mark
 
@@ -58,6 +58,6 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("sk_live_", project.ReadEnv("dev"));
 
         var run = project.RunApp(null);
-        Assert.Equal("sk_live_51HxYzAbCdEfGhIjKlMnOpQr|Sm7p!Passw0rd", run.Output.Trim());
+        Assert.Equal("sk_live_4bWYTI6wLqeeHq1PkCJVuoYq|Sm7p!Passw0rd", run.Output.Trim());
     }
 }

@@ -2,165 +2,309 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using SecretGuard.Encryption;
 using SecretGuard.Naming;
 
 namespace SecretGuard.Patterns
 {
     /// <summary>
     /// The credential formats SecretGuard recognises in values, shared by the env-file checks and the analyzers so
-    /// both judge a value the same way. Keyword prefilter first, regex (with a timeout) second, entropy last.
+    /// both judge a value the same way. Keyword prefilter first, regex (with a timeout) second, then placeholder,
+    /// entropy, context and validator checks on the match. Finding never throws.
     /// </summary>
     public sealed class CredentialCatalogue
     {
+        // Shorter texts hold no credential any family knows.
+        private const int MinTextLength = 8;
+
+        // How far from a match a context keyword may be, before and after it.
+        private const int ContextBefore = 200;
+        private const int ContextAfter = 100;
+
         private readonly CredentialFamily[] _families;
 
         /// <summary>Creates a catalogue from families.</summary>
         public CredentialCatalogue(IEnumerable<CredentialFamily> families) => _families = families.ToArray();
 
         /// <summary>The built-in families.</summary>
-        public static CredentialCatalogue Default { get; } = new CredentialCatalogue(BuiltInFamilies());
+        public static CredentialCatalogue Default { get; } = new CredentialCatalogue(BuiltInCredentialFamilies.Create());
 
         /// <summary>The families, in the order they are tried.</summary>
         public IReadOnlyList<CredentialFamily> Families => _families;
 
-        /// <summary>The first credential found in <paramref name="text"/>, or null. Placeholders never match.</summary>
-        public CredentialMatch? Find(string? text)
+        /// <summary>A catalogue without the families whose ids are listed (ids compared ignoring case; unknown ids are ignored).</summary>
+        public CredentialCatalogue Without(IEnumerable<string> ids)
         {
-            if (text is null || text.Length < 8 || SensitivityLexicon.IsPlaceholder(text))
+            var skip = new HashSet<string>(ids ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            return new CredentialCatalogue(_families.Where(f => !skip.Contains(f.Id)));
+        }
+
+        /// <summary>The first credential found in <paramref name="text"/>, or null. Placeholders never match.</summary>
+        public CredentialMatch? Find(string? text) => Find(text, null);
+
+        /// <summary>
+        /// The first credential found in <paramref name="text"/>, or null. <paramref name="context"/> is what surrounds
+        /// the value, such as the name of the setting, variable or parameter that holds it (<c>AWS_SECRET_ACCESS_KEY</c>);
+        /// it lets the families that need context (<see cref="CredentialFamily.RequiresContext"/>) recognise a bare value.
+        /// </summary>
+        public CredentialMatch? Find(string? text, string? context)
+        {
+            if (text is null || text.Length < MinTextLength)
             {
                 return null;
             }
 
+            var scan = new Scan(text, context);
             foreach (var family in _families)
             {
-                if (!ContainsAnyKeyword(text, family.Keywords))
+                if (!MightMatch(family, ref scan))
                 {
                     continue;
                 }
 
-                Match match;
                 try
                 {
-                    match = family.Regex.Match(text);
+                    for (var match = family.Regex.Match(text); match.Success; match = match.NextMatch())
+                    {
+                        if (Accept(family, match, text, context))
+                        {
+                            return new CredentialMatch(family, match.Index, match.Length);
+                        }
+                    }
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    continue;
-                }
-
-                for (; match.Success; match = match.NextMatch())
-                {
-                    var secret = match.Groups["secret"].Success ? match.Groups["secret"].Value : match.Value;
-                    if (SensitivityLexicon.IsPlaceholder(secret))
-                    {
-                        continue;
-                    }
-
-                    if (family.MinEntropyBitsPerChar > 0 && ShannonEntropy(secret) < family.MinEntropyBitsPerChar)
-                    {
-                        continue;
-                    }
-
-                    return new CredentialMatch(family, match.Index, match.Length);
+                    // a pathological input: this family says nothing about it
                 }
             }
 
             return null;
         }
 
+        /// <summary>Every credential found in the text, in order of position; where two overlap, the family tried first wins (as in <see cref="Find(string)"/>).</summary>
+        public IReadOnlyList<CredentialMatch> FindAll(string? text) => FindAll(text, null);
+
+        /// <summary>Every credential found in the text, in order of position, without overlaps; see <see cref="Find(string, string)"/> for <paramref name="context"/>.</summary>
+        public IReadOnlyList<CredentialMatch> FindAll(string? text, string? context)
+        {
+            if (text is null || text.Length < MinTextLength)
+            {
+                return Array.Empty<CredentialMatch>();
+            }
+
+            var found = new List<(CredentialMatch Match, int Order)>();
+            var scan = new Scan(text, context);
+            for (var order = 0; order < _families.Length; order++)
+            {
+                var family = _families[order];
+                if (!MightMatch(family, ref scan))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    for (var match = family.Regex.Match(text); match.Success; match = match.NextMatch())
+                    {
+                        if (Accept(family, match, text, context))
+                        {
+                            found.Add((new CredentialMatch(family, match.Index, match.Length), order));
+                        }
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // as in Find
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                return Array.Empty<CredentialMatch>();
+            }
+
+            // Where matches overlap, the family tried first wins, as in Find; then by position.
+            found.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Match.Index.CompareTo(b.Match.Index));
+            var result = new List<CredentialMatch>(found.Count);
+            foreach (var (match, _) in found)
+            {
+                if (!result.Any(m => match.Index < m.Index + m.Length && m.Index < match.Index + match.Length))
+                {
+                    result.Add(match);
+                }
+            }
+
+            result.Sort((a, b) => a.Index.CompareTo(b.Index));
+            return result;
+        }
+
+        /// <summary>The families whose prefilter lets the text through (for tests of how cheap the common case is).</summary>
+        internal IEnumerable<CredentialFamily> Candidates(string text, string? context = null)
+        {
+            var scan = new Scan(text, context);
+            var list = new List<CredentialFamily>();
+            foreach (var family in _families)
+            {
+                if (MightMatch(family, ref scan))
+                {
+                    list.Add(family);
+                }
+            }
+
+            return list;
+        }
+
         /// <summary>Shannon entropy in bits per character.</summary>
         public static double ShannonEntropy(string text)
         {
-            if (text.Length == 0)
+            if (string.IsNullOrEmpty(text))
             {
                 return 0;
             }
 
-            var counts = new Dictionary<char, int>();
+            var ascii = new int[128];
+            Dictionary<char, int>? other = null;
             foreach (var c in text)
             {
-                counts[c] = counts.TryGetValue(c, out var n) ? n + 1 : 1;
+                if (c < 128)
+                {
+                    ascii[c]++;
+                }
+                else
+                {
+                    other ??= new Dictionary<char, int>();
+                    other[c] = other.TryGetValue(c, out var n) ? n + 1 : 1;
+                }
             }
 
             double entropy = 0;
-            foreach (var count in counts.Values)
+            double length = text.Length;
+            foreach (var count in ascii)
             {
-                var p = (double)count / text.Length;
-                entropy -= p * Math.Log(p, 2);
+                if (count > 0)
+                {
+                    var p = count / length;
+                    entropy -= p * Math.Log(p, 2);
+                }
+            }
+
+            if (other is not null)
+            {
+                foreach (var count in other.Values)
+                {
+                    var p = count / length;
+                    entropy -= p * Math.Log(p, 2);
+                }
             }
 
             return entropy;
         }
 
-        private static bool ContainsAnyKeyword(string text, string[] keywords)
+        private static bool MightMatch(CredentialFamily family, ref Scan scan)
         {
-            if (keywords.Length == 0)
+            if (scan.Text.Length < family.MinLength || !scan.TextMask.Covers(family.RequiredChars))
+            {
+                return false;
+            }
+
+            if (family.KeywordSet.IsEmpty || family.KeywordSet.AnyIn(scan.Text, scan.TextMask))
             {
                 return true;
             }
 
-            foreach (var keyword in keywords)
-            {
-                if (text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return family.RequiresContext && scan.Context is not null && family.ContextKeywordSet.AnyIn(scan.Context, scan.ContextMask);
         }
 
-        private static IEnumerable<CredentialFamily> BuiltInFamilies()
+        private static bool Accept(CredentialFamily family, Match match, string text, string? context)
         {
-            yield return new CredentialFamily("private-key", "a private key",
-                new[] { "PRIVATE KEY" },
-                @"-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----");
-            yield return new CredentialFamily("aws-access-key-id", "an AWS access key id",
-                new[] { "AKIA", "ASIA", "ABIA", "ACCA" },
-                @"\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b");
-            yield return new CredentialFamily("github-token", "a GitHub token",
-                new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_" },
-                @"\b((?<secret>gh[pousr]_[A-Za-z0-9]{36,255})|(?<secret>github_pat_[A-Za-z0-9_]{60,255}))\b", 3.0);
-            yield return new CredentialFamily("gitlab-token", "a GitLab token",
-                new[] { "glpat-", "gldt-", "glrt-" },
-                @"\bgl(pat|dt|rt)-[A-Za-z0-9_\-]{20,}\b", 3.0);
-            yield return new CredentialFamily("slack-token", "a Slack token",
-                new[] { "xox" },
-                @"\bxox[abposr]-[A-Za-z0-9-]{10,}\b", 3.0);
-            yield return new CredentialFamily("slack-webhook", "a Slack webhook URL",
-                new[] { "hooks.slack.com" },
-                @"https://hooks\.slack\.com/(services|workflows)/[A-Za-z0-9_/]+");
-            yield return new CredentialFamily("stripe-key", "a Stripe secret key",
-                new[] { "sk_live_", "rk_live_", "sk_test_", "rk_test_" },
-                @"\b[rs]k_(live|test)_(?<secret>[A-Za-z0-9]{20,})\b", 3.0);
-            // Before openai-key, whose looser format also matches sk-ant-...: the first family found names the finding.
-            yield return new CredentialFamily("anthropic-key", "an Anthropic API key",
-                new[] { "sk-ant-" },
-                @"\bsk-ant-[a-z0-9]+-[A-Za-z0-9_\-]{40,}\b", 3.5);
-            yield return new CredentialFamily("openai-key", "an OpenAI API key",
-                new[] { "sk-" },
-                @"\bsk-(proj-|svcacct-|admin-)?(?<secret>[A-Za-z0-9_\-]{32,})\b", 3.5);
-            yield return new CredentialFamily("google-api-key", "a Google API key",
-                new[] { "AIza" },
-                @"\bAIza[0-9A-Za-z_\-]{35}\b");
-            yield return new CredentialFamily("sendgrid-key", "a SendGrid API key",
-                new[] { "SG." },
-                @"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b");
-            yield return new CredentialFamily("jwt", "a JSON Web Token",
-                new[] { "eyJ" },
-                @"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}");
-            yield return new CredentialFamily("connection-string-password", "a connection string with a password",
-                new[] { "password=", "pwd=", "accountkey=", "sharedaccesskey=" },
-                @"(^|;)\s*(Password|Pwd|AccountKey|SharedAccessKey)\s*=\s*(?<secret>[^;\s]{4,})", 0, RegexOptions.IgnoreCase);
-            yield return new CredentialFamily("url-credentials", "a URL with a password",
-                new[] { "://" },
-                @"\b[a-z][a-z0-9+.\-]*://[^/\s:@]+:(?<secret>[^/\s:@]{3,})@[^\s/]+", 0, RegexOptions.IgnoreCase);
-            yield return new CredentialFamily("npm-token", "an npm token",
-                new[] { "npm_" },
-                @"\bnpm_[A-Za-z0-9]{36}\b", 3.0);
-            yield return new CredentialFamily("huggingface-token", "a Hugging Face token",
-                new[] { "hf_" },
-                @"\bhf_[A-Za-z]{34}\b", 3.0);
+            var secret = CredentialChecks.Secret(match);
+            if (secret.Length == 0 || SensitivityLexicon.IsPlaceholder(secret) || CredentialChecks.LooksTyped(secret))
+            {
+                return false;
+            }
+
+            // The whole match too: "https://user:pw@example.com", "-----BEGIN ... xxxx".
+            if (match.Length != secret.Length && match.Length <= 512 && SensitivityLexicon.IsPlaceholder(match.Value))
+            {
+                return false;
+            }
+
+            if (family.MinEntropyBitsPerChar > 0 && ShannonEntropy(secret) < family.MinEntropyBitsPerChar)
+            {
+                return false;
+            }
+
+            if (IsInsideEncryptedValue(text, match.Index))
+            {
+                return false;
+            }
+
+            if (family.RequiresContext && !HasContext(family, text, match, context))
+            {
+                return false;
+            }
+
+            if (family.Validate is null)
+            {
+                return true;
+            }
+
+            try
+            {
+                return family.Validate(match);
+            }
+            catch (Exception)
+            {
+                return false; // a validator that fails says "not this family", never breaks the caller
+            }
+        }
+
+        private static bool HasContext(CredentialFamily family, string text, Match match, string? context)
+        {
+            if (context is not null && family.ContextKeywordSet.AnyIn(context, 0, context.Length))
+            {
+                return true;
+            }
+
+            var start = Math.Max(0, match.Index - ContextBefore);
+            var end = Math.Min(text.Length, match.Index + match.Length + ContextAfter);
+            return family.ContextKeywordSet.AnyIn(text, start, end - start);
+        }
+
+        // A SecretGuard ciphertext (DEV_ENC:v1:kid:payload) is random by design and no credential.
+        private static bool IsInsideEncryptedValue(string text, int index)
+        {
+            var start = index;
+            while (start > 0 && !IsValueDelimiter(text[start - 1]))
+            {
+                start--;
+            }
+
+            return EncryptedValue.HasEncryptedPrefix(text.Substring(start, Math.Min(text.Length - start, 48)));
+        }
+
+        private static bool IsValueDelimiter(char c) =>
+            char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '`' || c == '=' || c == ',' || c == ';' || c == '(' || c == '[' || c == '{' || c == '>';
+
+        private struct Scan
+        {
+            private CharMask? _contextMask;
+
+            public Scan(string text, string? context)
+            {
+                Text = text;
+                Context = context;
+                TextMask = CharMask.Of(text);
+                _contextMask = null;
+            }
+
+            public string Text { get; }
+
+            public string? Context { get; }
+
+            public CharMask TextMask { get; }
+
+            public CharMask ContextMask => _contextMask ??= CharMask.Of(Context ?? string.Empty);
         }
     }
 }
