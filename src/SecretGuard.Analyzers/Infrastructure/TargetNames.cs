@@ -26,6 +26,11 @@ namespace SecretGuard.Analyzers.Infrastructure
                     (parent is ConditionalExpressionSyntax conditional && conditional.Condition != expression) ||
                     (parent is BinaryExpressionSyntax binary && (binary.IsKind(SyntaxKind.CoalesceExpression) || binary.IsKind(SyntaxKind.AddExpression))) ||
                     parent is SwitchExpressionArmSyntax || parent is SwitchExpressionSyntax ||
+                    parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression or (int)SyntaxKind.CollectionInitializerExpression } ||
+                    parent is ArrayCreationExpressionSyntax || parent is ImplicitArrayCreationExpressionSyntax ||
+                    parent is ExpressionElementSyntax || parent is CollectionExpressionSyntax ||
+                    (parent is LambdaExpressionSyntax lambda && lambda.Body == expression) ||
+                    IsPassThroughCall(parent) ||
                     (parent is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
                 {
                     if (parent is SwitchExpressionArmSyntax arm && arm.Expression != expression)
@@ -62,10 +67,12 @@ namespace SecretGuard.Analyzers.Infrastructure
                     return MemberName(arrow.Parent);
                 case ReturnStatementSyntax:
                     return EnclosingMemberName(parent);
+                case ArgumentSyntax tupleArgument when tupleArgument.Parent is TupleExpressionSyntax tuple:
+                    return TupleElementName(tuple, tupleArgument);
                 case ArgumentSyntax argument:
                     return ArgumentTarget(argument, model, cancellationToken);
                 case AttributeArgumentSyntax attributeArgument:
-                    return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
+                    return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText ?? AttributeTarget(attributeArgument);
                 case AnonymousObjectMemberDeclaratorSyntax member:
                     return member.NameEquals?.Name.Identifier.ValueText;
                 case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
@@ -74,12 +81,75 @@ namespace SecretGuard.Analyzers.Infrastructure
                     return SwitchSubjectName(parent);
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression) && initializer.Expressions.Count == 2 && initializer.Expressions[1] == expression:
                     return KeyName(initializer.Expressions[0]);
-                case TupleExpressionSyntax:
-                    return null;
             }
 
             return null;
         }
+
+        // ("ApiKey", "value"): the first string names the second; var (user, password) = ("admin", "pw"): the deconstruction does.
+        private static string? TupleElementName(TupleExpressionSyntax tuple, ArgumentSyntax element)
+        {
+            var index = tuple.Arguments.IndexOf(element);
+            if (element.NameColon is not null)
+            {
+                return element.NameColon.Name.Identifier.ValueText;
+            }
+
+            if (tuple.Parent is AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation } } &&
+                index < designation.Variables.Count && designation.Variables[index] is SingleVariableDesignationSyntax single)
+            {
+                return single.Identifier.ValueText;
+            }
+
+            if (tuple.Parent is AssignmentExpressionSyntax { Left: TupleExpressionSyntax targets } && index < targets.Arguments.Count)
+            {
+                return targets.Arguments[index].Expression switch
+                {
+                    DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
+                    var other => NameOf(other),
+                };
+            }
+
+            // Not deconstructed: ("ApiKey", "value") pairs, where the first string names the second.
+            if (index == 1 && tuple.Arguments.Count == 2 && KeyName(tuple.Arguments[0].Expression) is string key)
+            {
+                return key;
+            }
+
+            return null;
+        }
+
+        // Calls that hand the literal on: "pw".ToCharArray(), new Lazy<string>(() => "pw"), Task.FromResult("pw").
+        private static bool IsPassThroughCall(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case MemberAccessExpressionSyntax member when member.Parent is InvocationExpressionSyntax && member.Name.Identifier.ValueText is "ToCharArray" or "ToArray" or "Trim" or "AsSpan" or "AsMemory" or "ToString":
+                    return true;
+                case InvocationExpressionSyntax invocation when invocation.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText is "ToCharArray" or "ToArray" or "Trim" or "AsSpan" or "AsMemory" or "ToString":
+                    return true;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: var call } } when IsWrapper(call):
+                    return true;
+                case ArgumentListSyntax { Arguments.Count: 1, Parent: var call } when IsWrapper(call):
+                    return true;
+                case ObjectCreationExpressionSyntax creation when IsWrapper(creation):
+                    return true;
+                case ImplicitObjectCreationExpressionSyntax implicitCreation when IsWrapper(implicitCreation):
+                    return true;
+                case InvocationExpressionSyntax call when IsWrapper(call):
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsWrapper(SyntaxNode? node) => node switch
+        {
+            ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "Lazy" or "SecureStringWrapper",
+            ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => arguments[0].Expression is LambdaExpressionSyntax,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "FromResult" or "Some" or "Of",
+            _ => false,
+        };
 
         private static string? ArgumentTarget(ArgumentSyntax argument, SemanticModel? model, CancellationToken cancellationToken)
         {
@@ -101,14 +171,19 @@ namespace SecretGuard.Analyzers.Infrastructure
                 return key;
             }
 
+            if (list.Parent is ImplicitObjectCreationExpressionSyntax && index == 1 && list.Arguments.Count == 2 && KeyName(list.Arguments[0].Expression) is string implicitKey)
+            {
+                return implicitKey; // new("Smtp:Password", "...") in a KeyValuePair list
+            }
+
             if (list.Parent is ObjectCreationExpressionSyntax creation && index == 1 && list.Arguments.Count == 2 &&
                 TypeName(creation.Type) == "AuthenticationHeaderValue" && list.Arguments[0].Expression is LiteralExpressionSyntax)
             {
                 return "BearerToken"; // new AuthenticationHeaderValue("Bearer", "<token>")
             }
 
-            if (list.Parent is InvocationExpressionSyntax invocation && index == 0 && list.Arguments.Count == 1 &&
-                invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == "Equals")
+            if (list.Parent is InvocationExpressionSyntax invocation && index == 0 && list.Arguments.Count <= 2 &&
+                invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText is "Equals" or "StartsWith" or "SequenceEqual")
             {
                 return NameOf(access.Expression); // password.Equals("...")
             }
@@ -131,7 +206,22 @@ namespace SecretGuard.Analyzers.Infrastructure
 
             if (index < symbol.Parameters.Length)
             {
-                return symbol.Parameters[index].Name;
+                var parameter = symbol.Parameters[index].Name;
+
+                // new AzureKeyCredential("..."), new ApiKeyCredential("..."): a credential type's key or secret parameter.
+                if (symbol.MethodKind == MethodKind.Constructor && symbol.ContainingType.Name.EndsWith("Credential", System.StringComparison.Ordinal) &&
+                    parameter is "key" or "secret" or "signature" or "value")
+                {
+                    return symbol.ContainingType.Name.Replace("Credential", "Secret");
+                }
+
+                // Environment.SetEnvironmentVariable("DB_PASSWORD", "...")
+                if (symbol.Name == "SetEnvironmentVariable" && index == 1 && KeyName(list.Arguments[0].Expression) is string variable)
+                {
+                    return variable;
+                }
+
+                return parameter;
             }
 
             return symbol.Parameters.Length > 0 && symbol.Parameters[symbol.Parameters.Length - 1].IsParams ? null : null;
@@ -155,6 +245,25 @@ namespace SecretGuard.Analyzers.Infrastructure
 
         private static string? KeyName(ExpressionSyntax expression) =>
             expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+
+        // [InlineData("user", "P@ss")] feeds the test method's parameters by position; [ApiKey("...")] names its value.
+        private static string? AttributeTarget(AttributeArgumentSyntax argument)
+        {
+            if (argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list)
+            {
+                return null;
+            }
+
+            var attributeName = TypeName(attribute.Name) ?? string.Empty;
+            if (attributeName is "InlineData" or "InlineDataAttribute" or "DataRow" or "DataRowAttribute" or "TestCase" or "TestCaseAttribute")
+            {
+                var index = list.Arguments.IndexOf(argument);
+                var method = attribute.Parent?.Parent as MethodDeclarationSyntax;
+                return method is not null && index < method.ParameterList.Parameters.Count ? method.ParameterList.Parameters[index].Identifier.ValueText : null;
+            }
+
+            return list.Arguments.Count == 1 ? attributeName : null;
+        }
 
         private static string? SwitchSubjectName(SyntaxNode node)
         {
@@ -233,6 +342,7 @@ namespace SecretGuard.Analyzers.Infrastructure
         private static string? TypeName(TypeSyntax type) => type switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
             QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
             GenericNameSyntax generic => generic.Identifier.ValueText,
             _ => null,

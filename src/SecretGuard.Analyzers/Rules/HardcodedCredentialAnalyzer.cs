@@ -59,6 +59,13 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
+            // A connection string is a secret when it carries a password or key — a format the catalogue knows (SG0001).
+            // Without one (integrated security, managed identity, a SQLite path) it is configuration.
+            if (CredentialNames.IsConnectionStringName(name))
+            {
+                return;
+            }
+
             if (settings.EntropyFloor > 0 && CredentialCatalogue.ShannonEntropy(value) < settings.EntropyFloor)
             {
                 return;

@@ -170,6 +170,14 @@ namespace SecretGuard.Analyzers.Rules
                 {
                     case IArrayCreationOperation array:
                         return array.Initializer is { ElementValues.Length: > 0 } initializer && initializer.ElementValues.All(e => e.ConstantValue.HasValue) ? "bytes" : null;
+                    case IArrayInitializerOperation arrayInitializer:
+                        return arrayInitializer.ElementValues.Length > 0 && arrayInitializer.ElementValues.All(e => e.ConstantValue.HasValue) ? "bytes" : null;
+                    case IConditionalOperation conditional:
+                        return HardcodedKind(conditional.WhenTrue, depth + 1) ?? HardcodedKind(conditional.WhenFalse, depth + 1);
+                    case ICoalesceOperation coalesce:
+                        return HardcodedKind(coalesce.WhenNull, depth + 1);
+                    case ISwitchExpressionOperation switchExpression:
+                        return switchExpression.Arms.Select(arm => HardcodedKind(arm.Value, depth + 1)).FirstOrDefault(kind => kind is not null);
                     case IUtf8StringOperation utf8:
                         return utf8.Value.Length > 0 ? "utf8" : null;
                     case IInvocationOperation invocation:
@@ -179,7 +187,8 @@ namespace SecretGuard.Analyzers.Rules
                     case IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst:
                         return FromInitializer(field.Field.DeclaringSyntaxReferences, operation.SemanticModel, depth);
                     default:
-                        return null;
+                        // Collection expressions and stackalloc initializers have no operation of their own in Roslyn 4.8: read the syntax.
+                        return operation.Syntax is ExpressionSyntax syntax ? HardcodedSyntax(syntax) : null;
                 }
             }
 
@@ -188,14 +197,15 @@ namespace SecretGuard.Analyzers.Rules
                 var method = invocation.TargetMethod;
                 var name = method.Name;
                 var containing = method.ContainingType?.ToDisplayString();
+                // The text may be a literal, a constant, or a readonly field or local initialised with one.
                 if (name == "GetBytes" && IsEncoding(method.ContainingType) && invocation.Arguments.Length == 1)
                 {
-                    return Unwrap(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string s } && s.Length > 0 ? "bytes" : null;
+                    return HardcodedKind(invocation.Arguments[0].Value, depth + 1) == "string" ? "bytes" : null;
                 }
 
                 if ((name == "FromBase64String" || name == "FromHexString") && containing == "System.Convert" && invocation.Arguments.Length == 1)
                 {
-                    return Unwrap(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string s } && s.Length > 0 ? "bytes" : null;
+                    return HardcodedKind(invocation.Arguments[0].Value, depth + 1) == "string" ? "bytes" : null;
                 }
 
                 if (name == "ToArray" && invocation.Instance is not null && HardcodedKind(invocation.Instance, depth + 1) is not null)
@@ -237,6 +247,14 @@ namespace SecretGuard.Analyzers.Rules
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
                         return "utf8";
                     case ArrayCreationExpressionSyntax { Initializer: { Expressions.Count: > 0 } init } when init.Expressions.All(e => e is LiteralExpressionSyntax):
+                        return "bytes";
+                    case InitializerExpressionSyntax { Expressions.Count: > 0 } init when init.IsKind(SyntaxKind.ArrayInitializerExpression) && init.Expressions.All(e => e is LiteralExpressionSyntax):
+                        return "bytes";
+                    case CollectionExpressionSyntax { Elements.Count: > 0 } collection when collection.Elements.All(e => e is ExpressionElementSyntax { Expression: LiteralExpressionSyntax }):
+                        return "bytes";
+                    case StackAllocArrayCreationExpressionSyntax { Initializer: { Expressions.Count: > 0 } init } when init.Expressions.All(e => e is LiteralExpressionSyntax):
+                        return "bytes";
+                    case ImplicitStackAllocArrayCreationExpressionSyntax { Initializer: { Expressions.Count: > 0 } init } when init.Expressions.All(e => e is LiteralExpressionSyntax):
                         return "bytes";
                     case ImplicitArrayCreationExpressionSyntax { Initializer: { Expressions.Count: > 0 } init } when init.Expressions.All(e => e is LiteralExpressionSyntax):
                         return "bytes";

@@ -47,6 +47,8 @@ namespace SecretGuard.Naming
             "service", "manager", "factory", "handler", "options", "settings", "config", "configuration", "section", "key" + "s",
             "exists", "is", "has", "can", "should", "needs", "use", "uses", "set", "get", "generator", "length" + "s", "prefix",
             "suffix", "template", "example", "sample", "test", "mock", "fake", "dummy", "salt" + "rounds", "iterations", "cost",
+            "category", "categories", "arn", "sql", "query", "command", "statement", "rotation", "cron", "schedule", "interval",
+            "period", "duration", "days", "seconds", "minutes", "hours", "route", "link", "button", "caption", "tooltip", "resource",
         };
 
         private readonly HashSet<string> _singleWords;
@@ -103,6 +105,24 @@ namespace SecretGuard.Naming
                 return false;
             }
 
+            // Plurals name collections of credentials: "AllowedApiKeys", "ValidTokens", "Passwords".
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                if (word.Length > 4 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's')
+                {
+                    var singular = word.Substring(0, word.Length - 1);
+                    if (_singleWords.Contains(singular) || singular == "key")
+                    {
+                        words[i] = singular;
+                    }
+                }
+                else if (word == "keys")
+                {
+                    words[i] = "key";
+                }
+            }
+
             foreach (var word in words)
             {
                 if (_excludedWords.Contains(word))
@@ -127,8 +147,16 @@ namespace SecretGuard.Naming
                 }
             }
 
-            // "PublicKey", "ClientId" have no credential word; "PublicApiKey" still does. A leading "public" qualifies a key.
-            return !(credentialAt > 0 && words[credentialAt - 1] == "public");
+            // "PublicKey", "ClientId" have no credential word; a "public"/"publishable" anywhere before it says the value is meant to be seen.
+            for (var i = 0; i < credentialAt; i++)
+            {
+                if (words[i] == "public" || words[i] == "publishable")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // The index of the last word that completes a credential word or phrase, or -1.
@@ -167,6 +195,30 @@ namespace SecretGuard.Naming
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether the name is a connection string's (<c>ConnectionString</c>, <c>DbConnStr</c>): such a value is a secret only
+        /// when it carries a password or key, which the credential catalogue recognises.
+        /// </summary>
+        public static bool IsConnectionStringName(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            var words = IdentifierWords.Split(name!);
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i] == "connectionstring" || words[i] == "connstr" ||
+                    (i + 1 < words.Count && (words[i] == "connection" || words[i] == "conn") && (words[i + 1] == "string" || words[i + 1] == "str")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The credential words, for documentation.</summary>

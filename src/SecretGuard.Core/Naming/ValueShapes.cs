@@ -31,7 +31,7 @@ namespace SecretGuard.Naming
             }
 
             return IsConfigurationKeyName(text) || IsEnvironmentVariableName(text) || IsNaturalLanguage(text) || IsFormatString(text) ||
-                   IsCredentialFreeUrlOrPath(text) || IsCredentialWord(text);
+                   IsCredentialFreeUrlOrPath(text) || IsCredentialWord(text) || IsEncryptedElsewhere(text) || IsSqlStatement(text) || IsWordLabel(text);
         }
 
         /// <summary><c>ApiKey</c>, <c>Jwt:Secret</c>, <c>Authentication:Google:ClientSecret</c>, <c>Smtp.Password</c>, <c>db-password</c>.</summary>
@@ -138,6 +138,44 @@ namespace SecretGuard.Naming
             }
 
             return false;
+        }
+
+        /// <summary>Values other tools encrypted: SOPS <c>ENC[...]</c>, Spring <c>{cipher}</c>, Vault transit <c>vault:v1:</c>, Jasypt <c>ENC(...)</c>.</summary>
+        public static bool IsEncryptedElsewhere(string text) =>
+            text.StartsWith("ENC[", StringComparison.Ordinal) || text.StartsWith("ENC(", StringComparison.Ordinal) ||
+            text.StartsWith("{cipher}", StringComparison.Ordinal) || text.StartsWith("vault:v", StringComparison.Ordinal);
+
+        /// <summary>A SQL statement (<c>UPDATE Accounts SET Password = @password</c>): code, not a credential.</summary>
+        public static bool IsSqlStatement(string text)
+        {
+            foreach (var verb in new[] { "SELECT ", "UPDATE ", "INSERT ", "DELETE ", "MERGE ", "EXEC ", "CREATE ", "ALTER " })
+            {
+                if (text.StartsWith(verb, StringComparison.OrdinalIgnoreCase) && text.IndexOf(' ', verb.Length) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A single capitalised word of letters (<c>Passwort</c>, <c>Kennwort</c>): a label, not a generated secret.</summary>
+        public static bool IsWordLabel(string text)
+        {
+            if (text.Length < 3 || text.Length > 16 || !char.IsUpper(text[0]))
+            {
+                return false;
+            }
+
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (!char.IsLower(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary><c>{0}</c>, <c>{Password}</c>, <c>%s</c>: a template, not a value.</summary>

@@ -426,9 +426,10 @@ namespace SecretGuard.Patterns
                 @"\b[A-Za-z][A-Za-z0-9+.\-]{1,30}://(?<user>[^/\s:@""'<>`]{0,100}):(?<secret>[^/\s:@""'<>`]{3,200})@(?<host>[A-Za-z0-9._\-]{1,253}|\[[0-9A-Fa-f:.]{2,60}\])",
                 validate: CredentialChecks.UrlPassword, requires: "@:/");
 
+            // ';' separates ADO.NET and Azure settings, ',' StackExchange.Redis options ("host:6380,password=...,ssl=True").
             yield return F("connection-string-password", "a connection string with a password",
                 new[] { "password", "pwd", "accountkey", "sharedaccesskey", "sharedsecret" },
-                @"(^|[;""'{\n])\s{0,3}(password|pwd|accountkey|sharedaccesskey|sharedsecretvalue|sharedsecret)\s{0,3}=\s{0,3}(""(?<secret>[^""]{1,200})""|'(?<secret>[^']{1,200})'|(?<secret>[^;""'\s]{1,200}))",
+                @"(^|[;,""'{\n])\s{0,3}(password|pwd|accountkey|sharedaccesskey|sharedsecretvalue|sharedsecret)\s{0,3}=\s{0,3}(""(?<secret>[^""]{1,200})""|'(?<secret>[^']{1,200})'|(?<secret>[^;""'\s]{1,200}))",
                 options: RegexOptions.IgnoreCase, validate: CredentialChecks.ConnectionStringPassword, requires: "=");
         }
 
