@@ -72,7 +72,11 @@ public sealed class Workspace : IDisposable
         }
     }
 
-    public static int Shell(string workingDirectory, string file, params string[] arguments)
+    public static int Shell(string workingDirectory, string file, params string[] arguments) =>
+        ShellWithOutput(workingDirectory, null, file, arguments).ExitCode;
+
+    /// <summary>Runs a program (git, chattr) in the tests' controlled environment; exit code -1 when it cannot start.</summary>
+    public static (int ExitCode, string Output) ShellWithOutput(string workingDirectory, IDictionary<string, string?>? environment, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -81,18 +85,34 @@ public sealed class Workspace : IDisposable
         }
 
         Cli.Isolate(start, workingDirectory);
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         try
         {
             using var process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            return process.ExitCode;
+            return (process.ExitCode, output + error.Result);
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return -1;
+            return (-1, file + " could not be started");
         }
+    }
+
+    /// <summary>Runs git in the workspace and fails the test when it fails.</summary>
+    public string Git(params string[] arguments)
+    {
+        var (exitCode, output) = ShellWithOutput(Path, null, "git", arguments);
+        Assert.True(exitCode == 0, "git " + string.Join(' ', arguments) + " failed: " + output);
+        return output;
     }
 
     public void Dispose()
