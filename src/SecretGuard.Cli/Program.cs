@@ -145,7 +145,7 @@ internal static class Program
     {
         output.WriteLine("Usage: " + command.Usage);
         output.WriteLine();
-        output.WriteLine(command.Summary + ".");
+        output.WriteLine(char.ToUpperInvariant(command.Summary[0]) + command.Summary.Substring(1) + ".");
         output.WriteLine();
         output.WriteLine(command.Description.TrimEnd());
         output.WriteLine();
