@@ -106,6 +106,12 @@ internal static class Program
             context.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.Failure;
         }
+        catch (Exception ex)
+        {
+            // Not expected: say what failed without a stack trace (whose frames could hold nothing useful for a user).
+            context.Error.WriteLine("error: secretguard " + command.Name + " failed unexpectedly (" + ex.GetType().Name + ": " + ex.Message + "). Please report it.");
+            return ExitCodes.Failure;
+        }
     }
 
     private static (ICommand? Command, string[] Remaining) Find(string[] args)

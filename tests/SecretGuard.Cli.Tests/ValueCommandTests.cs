@@ -78,6 +78,18 @@ public sealed class ValueCommandTests
     }
 
     [Fact]
+    public void Set_accepts_a_name_the_project_marks_secret()
+    {
+        using var ws = Initialized();
+        ws.Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><SecretGuardRule Include=\"SECRET_KEY\" Secret=\"true\" /></ItemGroup>" +
+            "<PropertyGroup><SecretGuardSecretSuffixes>_SECRET;_PASSWORD</SecretGuardSecretSuffixes></PropertyGroup></Project>");
+        Assert.Equal(0, ws.Pipe(Secret, "set", "SECRET_KEY", "--env", "dev").ExitCode);
+        Assert.Equal(0, ws.Pipe(Secret, "set", "DB_PASSWORD", "--env", "dev").ExitCode);
+        Assert.Equal(Secret, ws.DecryptWithKeyFileOnDisk("dev", "DB_PASSWORD", ws.ValueOf(".env.dev", "DB_PASSWORD")));
+        Assert.Equal(0, ws.Run("validate").ExitCode);
+    }
+
+    [Fact]
     public void Set_refuses_a_file_with_syntax_errors_and_leaves_it_alone()
     {
         using var ws = Initialized();

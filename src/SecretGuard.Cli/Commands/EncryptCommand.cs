@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
+using SecretGuard.Cli.Validation;
 using SecretGuard.Crypto;
 
 namespace SecretGuard.Cli.Commands;
@@ -52,6 +53,11 @@ internal sealed class EncryptCommand : ICommand
         EnvFileHelpers.ValidateKeyName(name);
         var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt " + name + " --env dev");
         var key = KeyFiles.RequireCurrent(KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context)));
+        if (!ProjectSettings.Read(context.WorkingDirectory).Naming.IsSecret(name))
+        {
+            context.Warn(name + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");
+        }
+
         var value = SecretInput.Read(arguments, context, name, environment);
         context.Out.WriteLine(SecretCipher.Encrypt(key, name, value));
         return ExitCodes.Ok;

@@ -6,7 +6,7 @@ using SecretGuard.Cli.Files;
 using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
-using SecretGuard.Naming;
+using SecretGuard.Cli.Validation;
 
 namespace SecretGuard.Cli.Commands;
 
@@ -61,14 +61,15 @@ internal sealed class SetCommand : ICommand
         var name = EnvFileHelpers.ValidateKeyName(arguments.Positionals[0]);
         var environment = EnvironmentOptions.Require(arguments, "secretguard set " + name + " --env dev");
         var force = arguments.Has(ForceOption);
-        if (!SecretNaming.Default.IsSecret(name) && !force)
+        var path = EnvFileHelpers.Resolve(arguments, context, environment);
+        var naming = ProjectSettings.Read(Path.GetDirectoryName(path)!).Naming;
+        if (!naming.IsSecret(name) && !force)
         {
             throw new CommandFailedException(
-                name + " is not a secret name: the build and the runtime treat only names ending in " + SecretNaming.DefaultSuffix +
-                " as secrets. Use " + name + SecretNaming.DefaultSuffix + ", or add --force if a SecretGuardRule marks " + name + " Secret=\"true\".");
+                name + " is not a secret name: the build and the runtime treat only names ending in " + string.Join(" or ", naming.Suffixes) +
+                " (or marked by a SecretGuardRule Secret=\"true\" in the project file) as secrets. Use " + name + naming.Suffixes[0] + ", or add --force.");
         }
 
-        var path = EnvFileHelpers.Resolve(arguments, context, environment);
         if (!force)
         {
             EnvFileHelpers.CheckEnvironmentOfFile(context, path, environment);

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using SecretGuard.Diagnostics;
+using SecretGuard.Naming;
 using SecretGuard.Policy;
 
 namespace SecretGuard.Cli.Validation;
@@ -29,6 +30,9 @@ internal sealed class ProjectSettings
 
     /// <summary>Rules that MSBuild would also reject (SG1008 errors at the project file).</summary>
     public List<Finding> Findings { get; } = new();
+
+    /// <summary>Which entries are secret in this project: its suffixes and the names its rules mark Secret="true".</summary>
+    public SecretNaming Naming => new(SecretSuffixes, Rules.Where(r => r.Secret).Select(r => r.Name));
 
     public static ProjectSettings Read(string folder)
     {
