@@ -141,8 +141,9 @@ public sealed class RotateTests
 
         var rotated = Cli.Run(ws.Path, null, withOld, "rotate", "--env", "prod", "--print-new-key");
         Assert.True(rotated.ExitCode == 0, rotated.ToString());
-        var newKey = rotated.Stdout.Split('\n')[0].Trim();
-        Assert.Equal(32, Convert.FromBase64String(newKey).Length);
+        var newKey = rotated.Stdout.TrimEnd('\n');
+        Assert.Equal(32, Convert.FromBase64String(newKey).Length); // standard output is the key alone
+        Assert.Contains("Re-encrypted 1 value in 1 file", rotated.Stderr);
         Assert.Contains("SECRETGUARD_KEY_PROD_PREVIOUS", rotated.Stderr);
         Workspace.AssertNoneIn(rotated.Output, new[] { oldKey, "vault value" });
         Workspace.AssertNoneIn(rotated.Stderr, new[] { newKey });

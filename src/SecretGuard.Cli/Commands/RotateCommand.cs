@@ -151,10 +151,12 @@ internal sealed class RotateCommand : ICommand
             return ExitCodes.Failure;
         }
 
+        // With a printed key, standard output carries the key alone (it is piped into a secret store).
+        var report = state.KeyFromVariable || printNewKey ? context.Error : context.Out;
         var count = plaintexts.Count;
-        context.Out.WriteLine("Rotated the " + environment + " key: new key " + newKey.Kid + ", previous key " + current.Kid + " kept as " +
+        report.WriteLine("Rotated the " + environment + " key: new key " + newKey.Kid + ", previous key " + current.Kid + " kept as " +
             (state.KeyFromVariable ? state.Variable + "_PREVIOUS (set it in your secret store)" : environment + KeyFile.PreviousSuffix + " in " + context.Display(state.KeyFilePath!)) + ".");
-        context.Out.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) + ".");
+        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) + ".");
         if (state.KeyFromVariable)
         {
             context.Info("Now set " + state.Variable + " to the new key printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
