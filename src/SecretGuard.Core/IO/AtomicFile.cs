@@ -17,6 +17,18 @@ namespace SecretGuard.IO
         /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
         public static void WriteAllBytes(string path, byte[] bytes)
         {
+            using var prepared = Prepare(path, bytes);
+            prepared.Commit();
+        }
+
+        /// <summary>
+        /// The first half of <see cref="WriteAllBytes"/>: writes the new contents to a temporary file beside
+        /// <paramref name="path"/> (with the target's permissions, flushed to disk) and leaves the target untouched until
+        /// <see cref="PreparedFile.Commit"/>. Lets a caller stage several files and replace them only when all are ready.
+        /// Disposing an uncommitted file deletes the temporary file.
+        /// </summary>
+        public static PreparedFile Prepare(string path, byte[] bytes)
+        {
             var fullPath = Path.GetFullPath(path);
             var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
             var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
@@ -29,21 +41,70 @@ namespace SecretGuard.IO
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                 }
-
-                if (File.Exists(fullPath))
-                {
-                    // Same-folder rename: atomic on every file system .NET supports.
-                    File.Replace(temp, fullPath, destinationBackupFileName: null);
-                }
-                else
-                {
-                    File.Move(temp, fullPath);
-                }
             }
             catch
             {
                 TryDelete(temp);
                 throw;
+            }
+
+            return new PreparedFile(fullPath, temp);
+        }
+
+        /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>
+        public sealed class PreparedFile : IDisposable
+        {
+            private bool _done;
+
+            internal PreparedFile(string targetPath, string tempPath)
+            {
+                TargetPath = targetPath;
+                TempPath = tempPath;
+            }
+
+            /// <summary>The file that <see cref="Commit"/> replaces.</summary>
+            public string TargetPath { get; }
+
+            /// <summary>The temporary file holding the new contents.</summary>
+            public string TempPath { get; }
+
+            /// <summary>Renames the temporary file over the target: the target has its old contents or its new ones, never a mix.</summary>
+            public void Commit()
+            {
+                if (_done)
+                {
+                    throw new InvalidOperationException("The file was already committed or discarded.");
+                }
+
+                try
+                {
+                    if (File.Exists(TargetPath))
+                    {
+                        // Same-folder rename: atomic on every file system .NET supports.
+                        File.Replace(TempPath, TargetPath, destinationBackupFileName: null);
+                    }
+                    else
+                    {
+                        File.Move(TempPath, TargetPath);
+                    }
+                }
+                catch
+                {
+                    Dispose();
+                    throw;
+                }
+
+                _done = true;
+            }
+
+            /// <summary>Deletes the temporary file unless it was committed.</summary>
+            public void Dispose()
+            {
+                if (!_done)
+                {
+                    _done = true;
+                    TryDelete(TempPath);
+                }
             }
         }
 

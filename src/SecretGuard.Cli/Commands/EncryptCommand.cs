@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using SecretGuard.Cli.CommandLine;
+using SecretGuard.Cli.Files;
+using SecretGuard.Cli.Validation;
+using SecretGuard.Crypto;
+
+namespace SecretGuard.Cli.Commands;
+
+/// <summary><c>secretguard encrypt NAME --env ENV</c>: a value from stdin or a hidden prompt → its <c>&lt;ENV&gt;_ENC:</c> text.</summary>
+internal sealed class EncryptCommand : ICommand
+{
+    private const string NameOption = "--name";
+
+    public string Name => "encrypt";
+
+    public string Summary => "print the <ENV>_ENC: text of a value (from stdin or a hidden prompt) for an entry";
+
+    public string Usage => "secretguard encrypt NAME --env ENV [--key-file PATH]";
+
+    public string Description => """
+        Encrypts a value with the environment's current key and prints the ciphertext (DEV_ENC:v1:...) on
+        standard output, for a value you want to paste somewhere yourself. The ciphertext is bound to the
+        entry's name (NAME, or --name NAME): it decrypts only under that name, in that environment.
+        The value comes from standard input when piped in (one final newline is dropped), else from a
+        hidden prompt. To write the entry into an env file directly, use 'secretguard set'.
+
+        Examples:
+          printf '%s' "$TOKEN" | secretguard encrypt API_TOKEN_SECRET --env dev
+          secretguard encrypt --name Db__Password_SECRET --env prod
+        """;
+
+    public IReadOnlyList<OptionSpec> Options { get; } = new[]
+    {
+        EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
+        OptionSpec.Value(NameOption, "NAME", "the entry's name (the same as the NAME argument)"),
+        KeyFiles.KeyFileOptionSpec,
+        SecretInput.ValueOptionSpec,
+    };
+
+    public int MaxPositionals => 1;
+
+    public int Run(ParsedArguments arguments, CommandContext context)
+    {
+        var positional = arguments.Positionals.Count > 0 ? arguments.Positionals[0] : null;
+        var option = arguments.Value(NameOption);
+        if (positional is not null && option is not null && positional != option)
+        {
+            throw new UsageException("give the entry's name once: either NAME or --name NAME.");
+        }
+
+        var name = positional ?? option ?? throw new UsageException(
+            "say which entry the value is for (the name is part of the encryption: the value decrypts only under it): " + Usage);
+        EnvFileHelpers.ValidateKeyName(name);
+        var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt " + name + " --env dev");
+        var key = KeyFiles.RequireCurrent(KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context)));
+        if (!ProjectSettings.Read(context.WorkingDirectory).Naming.IsSecret(name))
+        {
+            context.Warn(name + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");
+        }
+
+        var value = SecretInput.Read(arguments, context, name, environment);
+        context.Out.WriteLine(SecretCipher.Encrypt(key, name, value));
+        return ExitCodes.Ok;
+    }
+}

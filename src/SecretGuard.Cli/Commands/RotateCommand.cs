@@ -1,0 +1,414 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SecretGuard.Cli.CommandLine;
+using SecretGuard.Cli.Files;
+using SecretGuard.Cli.Rotation;
+using SecretGuard.Crypto;
+using SecretGuard.Environments;
+using SecretGuard.Keys;
+
+namespace SecretGuard.Cli.Commands;
+
+/// <summary>
+/// <c>secretguard rotate --env ENV</c>: a new master key, the old one kept as <c>ENV.previous</c>, and every
+/// <c>ENV_ENC:</c> value in the repository re-encrypted, all or nothing; <c>--finish</c> drops the previous key once
+/// nothing needs it (DESIGN §3).
+/// </summary>
+internal sealed class RotateCommand : ICommand
+{
+    private const string FinishOption = "--finish";
+    private const string PrintNewKeyOption = "--print-new-key";
+
+    public string Name => "rotate";
+
+    public string Summary => "replace an environment's master key and re-encrypt its values; --finish drops the old key";
+
+    public string Usage => "secretguard rotate --env ENV [PATH...] [--finish] [--print-new-key] [--key-file PATH]";
+
+    public string Description => """
+        Rotation has two steps, so running apps and builds not yet deployed keep working in between:
+
+          secretguard rotate --env prod
+            Makes a new prod key and keeps the old one as prod.previous in the key file. Re-encrypts every
+            PROD_ENC: value in every env file of the repository (the git repository around the current
+            folder, else the current folder, and the folders below; add PATHs for files elsewhere) with the
+            new key. All values are decrypted and re-encrypted in memory first; the new files are written
+            beside the old ones; the key file is written next; then the files are renamed into place. If
+            anything fails, every env file is left as it was (its values still decrypt with prod.previous)
+            and the message says what to run again. Running it again finishes an interrupted rotation:
+            values already under the new key are left alone.
+
+          secretguard rotate --env prod --finish
+            After every deployment has the new files: checks that no env file still holds a value under the
+            previous key, then removes prod.previous.
+
+        A rotation must be finished before the next one starts. When the key comes from SECRETGUARD_KEY_<ENV>
+        (CI, a vault), this command cannot store the new key: --print-new-key prints it on standard output
+        (before any env file changes), and you set SECRETGUARD_KEY_<ENV> to it and
+        SECRETGUARD_KEY_<ENV>_PREVIOUS to the old key in your secret store. With a key file, --print-new-key
+        also prints the new key, for a copy kept in CI.
+
+        Examples:
+          secretguard rotate --env prod
+          secretguard rotate --env prod ../shared-config/.env.prod
+          secretguard rotate --env prod --finish
+        """;
+
+    public IReadOnlyList<OptionSpec> Options { get; } = new[]
+    {
+        EnvironmentOptions.Single("the environment whose key is rotated (required)"),
+        OptionSpec.Flag(FinishOption, "end the rotation: remove ENV.previous once no env file needs it"),
+        OptionSpec.Flag(PrintNewKeyOption, "print the new key on standard output (required when the key comes from SECRETGUARD_KEY_<ENV>)"),
+        KeyFiles.KeyFileOptionSpec,
+    };
+
+    public int MaxPositionals => int.MaxValue;
+
+    public int Run(ParsedArguments arguments, CommandContext context)
+    {
+        var environment = EnvironmentOptions.Require(arguments, "secretguard rotate --env prod");
+        var finish = arguments.Has(FinishOption);
+        if (finish && arguments.Has(PrintNewKeyOption))
+        {
+            throw new UsageException("--finish makes no key: leave out --print-new-key.");
+        }
+
+        var lookup = KeyFiles.Lookup(arguments, context);
+        var variable = lookup.VariableFor(environment);
+        var state = new RotationState(
+            environment,
+            variable,
+            CommandContext.Variable(variable) is not null,
+            CommandContext.Variable(variable + "_PREVIOUS") is not null,
+            KeyFiles.Find(lookup),
+            KeyFiles.LoadRing(environment, lookup));
+        if (state.Ring.Current is null)
+        {
+            throw new CommandFailedException(
+                "SG1012: there is no " + environment + " key to rotate: " + state.Ring.WhereToPutKey + ". A new environment gets its first key from 'secretguard init --env " + environment + "' or 'secretguard keygen --env " + environment + " --write'.");
+        }
+
+        var paths = EnvFilePaths(arguments, context, environment);
+        var scan = EncryptedValueScan.Run(paths, environment, context);
+        context.Info("Looked at " + paths.Count + (paths.Count == 1 ? " env file" : " env files") + " under " + state.DescribeRoot(context) +
+            "; " + scan.Files.Count + (scan.Files.Count == 1 ? " holds " : " hold ") + EnvironmentName.ToPrefix(environment) + " values.");
+        if (finish)
+        {
+            return Finish(context, state, scan);
+        }
+
+        return state.Ring.Previous is not null ? Continue(context, state, scan) : Start(context, state, scan, arguments.Has(PrintNewKeyOption));
+    }
+
+    private int Start(CommandContext context, RotationState state, EncryptedValueScan scan, bool printNewKey)
+    {
+        var environment = state.Environment;
+        if (state.KeyFromVariable && !printNewKey)
+        {
+            throw new CommandFailedException(
+                "the " + environment + " key comes from the environment variable " + state.Variable + ", which this command cannot change, so it will not make a key it could not store. " +
+                "Run 'secretguard rotate --env " + environment + " --print-new-key': it prints the new key on standard output before re-encrypting; then set " + state.Variable +
+                " to the new key and " + state.Variable + "_PREVIOUS to the current one in your secret store. Or unset " + state.Variable + " to rotate the key in the key file.");
+        }
+
+        var current = state.Ring.Current!;
+        var problems = new List<string>(scan.Problems);
+        foreach (var value in scan.Values.Where(v => v.Kid != current.Kid))
+        {
+            problems.Add(Location(context, value) + ": error SG1006: " + value.Entry.Key + " is encrypted with key " + value.Kid + ", which is not the current " + environment + " key (" + current.Kid +
+                "); rotation would lose it. Get that key, or set the value again with 'secretguard set " + value.Entry.Key + " --env " + environment + "'");
+        }
+
+        var plaintexts = Decrypt(context, state, scan.Values.Where(v => v.Kid == current.Kid), problems);
+        Refuse(context, problems);
+
+        var newKeyBytes = KeyFiles.NewKeyBytes();
+        var newKey = KeyDerivation.Derive(MasterKey.FromBytes(newKeyBytes, "the new " + environment + " key"), environment);
+        foreach (var (value, plaintext) in plaintexts)
+        {
+            value.Entry.SetValue(SecretCipher.Encrypt(newKey, value.Entry.Key, plaintext));
+        }
+
+        using var replacement = Prepare(context, scan);
+        if (state.KeyFromVariable || printNewKey)
+        {
+            // Printed before any env file changes: a value under the new key never exists while the key exists nowhere.
+            context.Out.WriteLine(Convert.ToBase64String(newKeyBytes));
+            context.Out.Flush();
+        }
+
+        if (!state.KeyFromVariable)
+        {
+            WriteKeyFile(context, state, newKeyBytes);
+        }
+
+        var failure = replacement.CommitAll();
+        if (failure is not null)
+        {
+            ReportFailure(context, state, failure, keyChanged: !state.KeyFromVariable);
+            return ExitCodes.Failure;
+        }
+
+        // With a printed key, standard output carries the key alone (it is piped into a secret store).
+        var report = state.KeyFromVariable || printNewKey ? context.Error : context.Out;
+        var count = plaintexts.Count;
+        report.WriteLine("Rotated the " + environment + " key: new key " + newKey.Kid + ", previous key " + current.Kid + " kept as " +
+            (state.KeyFromVariable ? state.Variable + "_PREVIOUS (set it in your secret store)" : environment + KeyFile.PreviousSuffix + " in " + context.Display(state.KeyFilePath!)) + ".");
+        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) + ".");
+        if (state.KeyFromVariable)
+        {
+            context.Info("Now set " + state.Variable + " to the new key printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
+        }
+        else
+        {
+            context.Info("If " + state.Variable + " is kept in a secret store (CI, production), set it to the new key from the key file, and " + state.Variable + "_PREVIOUS to the old one.");
+        }
+
+        context.Info("Next: commit the env files and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
+        return ExitCodes.Ok;
+    }
+
+    private int Continue(CommandContext context, RotationState state, EncryptedValueScan scan)
+    {
+        var environment = state.Environment;
+        var current = state.Ring.Current!;
+        var previous = state.Ring.Previous!;
+        var problems = new List<string>(scan.Problems);
+        foreach (var value in scan.Values.Where(v => v.Kid != current.Kid && v.Kid != previous.Kid))
+        {
+            problems.Add(Location(context, value) + ": error SG1006: " + value.Entry.Key + " is encrypted with key " + value.Kid + ", which is neither the current " + environment + " key (" + current.Kid +
+                ") nor the previous one (" + previous.Kid + ")" + (state.KeyFromVariable ? "; if an interrupted rotation printed a new key, set " + state.Variable + " to it and " + state.Variable + "_PREVIOUS to the old key" : string.Empty));
+        }
+
+        var old = scan.Values.Where(v => v.Kid == previous.Kid).ToList();
+        if (old.Count == 0 && problems.Count == 0)
+        {
+            throw new CommandFailedException(
+                "finish the last rotation first: the previous " + environment + " key (" + previous.Kid + ", from " + state.PreviousSource(context) + ") is still kept and every value already uses the current key (" + current.Kid + "). " +
+                "Once every deployment has the current env files, run 'secretguard rotate --env " + environment + " --finish', then rotate again.");
+        }
+
+        var plaintexts = Decrypt(context, state, old, problems);
+        Refuse(context, problems);
+        context.Info("A rotation of " + environment + " is under way (current key " + current.Kid + ", previous " + previous.Kid + "): re-encrypting the " + old.Count + (old.Count == 1 ? " value" : " values") + " still under the previous key.");
+        foreach (var (value, plaintext) in plaintexts)
+        {
+            value.Entry.SetValue(SecretCipher.Encrypt(current, value.Entry.Key, plaintext));
+        }
+
+        var changed = scan.Files.Where(f => f.Values.Any(v => v.Kid == previous.Kid)).ToList();
+        using var replacement = Prepare(context, scan, changed);
+        var failure = replacement.CommitAll();
+        if (failure is not null)
+        {
+            ReportFailure(context, state, failure, keyChanged: false);
+            return ExitCodes.Failure;
+        }
+
+        context.Out.WriteLine("Re-encrypted " + old.Count + (old.Count == 1 ? " value" : " values") + " in " + changed.Count + (changed.Count == 1 ? " file" : " files") +
+            " with the current " + environment + " key " + current.Kid + "; no value uses the previous key " + previous.Kid + " any more.");
+        context.Info("Next: commit the env files and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
+        return ExitCodes.Ok;
+    }
+
+    private static int Finish(CommandContext context, RotationState state, EncryptedValueScan scan)
+    {
+        var environment = state.Environment;
+        var previous = state.Ring.Previous;
+        if (previous is null)
+        {
+            context.Out.WriteLine("No rotation of " + environment + " is under way (there is no previous key): nothing to finish.");
+            return ExitCodes.Ok;
+        }
+
+        var problems = new List<string>(scan.Problems);
+        foreach (var value in scan.Values.Where(v => v.Kid == previous.Kid))
+        {
+            problems.Add(Location(context, value) + ": " + value.Entry.Key + " still uses the previous " + environment + " key " + previous.Kid);
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                context.Error.WriteLine(problem);
+            }
+
+            throw new CommandFailedException(
+                "the previous " + environment + " key is still needed (above), so it was kept. Run 'secretguard rotate --env " + environment + "' to re-encrypt those values with the current key " +
+                "(it continues the rotation), deploy them, then run --finish again.");
+        }
+
+        if (state.KeyFilePath is not null)
+        {
+            var keyFile = KeyFile.Load(state.KeyFilePath);
+            if (keyFile.Remove(environment, previous: true))
+            {
+                keyFile.Save(state.KeyFilePath);
+                context.Out.WriteLine("Finished the rotation of " + environment + ": removed " + environment + KeyFile.PreviousSuffix + " (key " + previous.Kid + ") from " + context.Display(state.KeyFilePath) + ".");
+            }
+        }
+
+        if (state.PreviousFromVariable)
+        {
+            context.Out.WriteLine("No env file needs the previous " + environment + " key any more: delete " + state.Variable + "_PREVIOUS from your secret store and environment.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static List<string> EnvFilePaths(ParsedArguments arguments, CommandContext context, string environment)
+    {
+        var environments = EnvironmentName.Defaults.Append(environment).Distinct().ToList();
+        var root = Git.TopLevel(context.WorkingDirectory) ?? context.WorkingDirectory;
+        var paths = EnvFileDiscovery.Under(root, environments).Select(t => t.Path).ToList();
+        foreach (var argument in arguments.Positionals)
+        {
+            var path = context.FullPath(argument);
+            if (Directory.Exists(path))
+            {
+                paths.AddRange(EnvFileDiscovery.Under(path, environments).Select(t => t.Path));
+            }
+            else if (File.Exists(path))
+            {
+                paths.Add(path);
+            }
+            else
+            {
+                throw new UsageException(argument + " does not exist.");
+            }
+        }
+
+        return paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static List<(EncryptedValueScan.ScannedValue Value, string Plaintext)> Decrypt(
+        CommandContext context, RotationState state, IEnumerable<EncryptedValueScan.ScannedValue> values, List<string> problems)
+    {
+        var plaintexts = new List<(EncryptedValueScan.ScannedValue, string)>();
+        foreach (var value in values)
+        {
+            try
+            {
+                plaintexts.Add((value, SecretCipher.Decrypt(value.Entry.Value, value.Entry.Key, state.Ring, ValueLocation.InFile(context.Display(value.File.Path), value.Entry.Line))));
+            }
+            catch (SecretGuardException ex)
+            {
+                problems.Add(Location(context, value) + ": error " + ex.ErrorCode + ": " + ex.Message.TrimEnd('.'));
+            }
+        }
+
+        return plaintexts;
+    }
+
+    private static void Refuse(CommandContext context, List<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var problem in problems)
+        {
+            context.Error.WriteLine(problem);
+        }
+
+        throw new CommandFailedException("nothing was changed: rotation re-encrypts every value or none, and the values above cannot be re-encrypted. Fix them, then run the command again.");
+    }
+
+    private static FileReplacement Prepare(CommandContext context, EncryptedValueScan scan, IEnumerable<EncryptedValueScan.ScannedFile>? files = null)
+    {
+        var replacement = new FileReplacement();
+        try
+        {
+            foreach (var file in files ?? scan.Files)
+            {
+                try
+                {
+                    replacement.Prepare(file.Path, file.OriginalBytes, file.File.ToBytes());
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CommandFailedException("could not write the new version of " + context.Display(file.Path) + " beside it (" + ex.Message + "). Nothing was changed: no env file and no key. Fix that, then run the command again.");
+                }
+            }
+        }
+        catch
+        {
+            replacement.Dispose();
+            throw;
+        }
+
+        return replacement;
+    }
+
+    private static void WriteKeyFile(CommandContext context, RotationState state, byte[] newKeyBytes)
+    {
+        var path = state.KeyFilePath!;
+        try
+        {
+            var keyFile = KeyFile.Load(path);
+            var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
+                context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
+            keyFile.Set(state.Environment, previous: true, old.GetKeyBytes());
+            keyFile.Set(state.Environment, previous: false, newKeyBytes);
+            keyFile.Save(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException("could not write the key file " + context.Display(path) + " (" + ex.Message + "). Nothing was changed: no env file and no key. Fix that, then run the command again.");
+        }
+    }
+
+    private static void ReportFailure(CommandContext context, RotationState state, FileReplacement.Failure failure, bool keyChanged)
+    {
+        var environment = state.Environment;
+        var message = "could not replace " + context.Display(failure.Path) + " (" + failure.Reason + "). ";
+        if (failure.NotRestored.Count == 0)
+        {
+            message += "Every env file was left as it was before";
+        }
+        else
+        {
+            message += "These files could not be put back and hold values under the new key: " + string.Join(", ", failure.NotRestored.Select(context.Display)) + "; every other env file was left as it was before";
+        }
+
+        if (keyChanged)
+        {
+            message += ". The key file already holds the new " + environment + " key and the old one as " + environment + KeyFile.PreviousSuffix + ", so every value still decrypts. " +
+                "Fix the problem, then run 'secretguard rotate --env " + environment + "' again: it finishes this rotation with the same new key.";
+        }
+        else if (state.KeyFromVariable && state.Ring.Previous is null)
+        {
+            message += failure.NotRestored.Count == 0
+                ? ". The key printed above was not put into use: discard it, fix the problem, then run the command again."
+                : ". Set " + state.Variable + " to the key printed above and " + state.Variable + "_PREVIOUS to the old key, then run 'secretguard rotate --env " + environment + "' again to finish.";
+        }
+        else
+        {
+            message += ". Every value still decrypts with the keys at hand. Fix the problem, then run 'secretguard rotate --env " + environment + "' again.";
+        }
+
+        throw new CommandFailedException(message);
+    }
+
+    private static string Location(CommandContext context, EncryptedValueScan.ScannedValue value) =>
+        context.Display(value.File.Path) + "(" + value.Entry.Line + "," + value.Entry.ValueColumn + ")";
+
+    private static string Files(CommandContext context, EncryptedValueScan scan) =>
+        scan.Files.Count == 0 ? string.Empty : ": " + string.Join(", ", scan.Files.Select(f => context.Display(f.Path)));
+
+    private sealed record RotationState(string Environment, string Variable, bool KeyFromVariable, bool PreviousFromVariable, string? KeyFilePath, KeyRing Ring)
+    {
+        public string DescribeRoot(CommandContext context)
+        {
+            var top = Git.TopLevel(context.WorkingDirectory);
+            return top is null ? context.Display(context.WorkingDirectory) + " (no git repository)" : "the git repository " + top;
+        }
+
+        public string PreviousSource(CommandContext context) =>
+            PreviousFromVariable ? Variable + "_PREVIOUS" : Environment + KeyFile.PreviousSuffix + " in " + (KeyFilePath is null ? "the key file" : context.Display(KeyFilePath));
+    }
+}

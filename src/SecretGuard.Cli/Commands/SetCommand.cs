@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SecretGuard.Cli.CommandLine;
+using SecretGuard.Cli.Files;
+using SecretGuard.Crypto;
+using SecretGuard.Encryption;
+using SecretGuard.EnvFiles;
+using SecretGuard.Cli.Validation;
+
+namespace SecretGuard.Cli.Commands;
+
+/// <summary><c>secretguard set NAME --env ENV</c>: encrypts a value read from stdin or a hidden prompt into the env file.</summary>
+internal sealed class SetCommand : ICommand
+{
+    private const string ForceOption = "--force";
+
+    public string Name => "set";
+
+    public string Summary => "encrypt a value (from stdin or a hidden prompt) into the env file";
+
+    public string Usage => "secretguard set NAME --env ENV [--file PATH] [--key-file PATH] [--force]";
+
+    public string Description => """
+        Encrypts a value with the environment's current key and writes NAME=<ENV>_ENC:... into the env file
+        (default .env.<env> in the current folder, created if needed), replacing the entry if it exists and
+        leaving every other byte of the file as it was. The file is replaced atomically.
+
+        The value comes from standard input when it is piped in (one final newline is dropped), otherwise
+        from a prompt that does not echo what you type. Never put it on the command line: --value works,
+        with a warning, because shell history and process lists keep it.
+
+        NAME must be secret by name (end in _SECRET), because the build and the runtime treat only secret
+        entries as secrets; --force writes another name (e.g. one a SecretGuardRule Secret="true" marks).
+        A file with syntax errors is not touched.
+
+        Examples:
+          secretguard set STRIPE_API_KEY_SECRET --env dev                       (prompts)
+          printf '%s' "$DB_PASSWORD" | secretguard set Db__Password_SECRET --env prod
+          secretguard set API_TOKEN_SECRET --env prod --file config/payments.env < token.txt
+        """;
+
+    public IReadOnlyList<OptionSpec> Options { get; } = new[]
+    {
+        EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
+        OptionSpec.Value(EnvFileHelpers.FileOption, "PATH", "the env file (default: .env.<env>, or env_<env>.env when only that exists)"),
+        KeyFiles.KeyFileOptionSpec,
+        OptionSpec.Flag(ForceOption, "write a name that is not secret by its suffix, or into a file named for another environment"),
+        SecretInput.ValueOptionSpec,
+    };
+
+    public int MaxPositionals => 1;
+
+    public int Run(ParsedArguments arguments, CommandContext context)
+    {
+        if (arguments.Positionals.Count == 0)
+        {
+            throw new UsageException("say which entry to set: " + Usage);
+        }
+
+        var name = EnvFileHelpers.ValidateKeyName(arguments.Positionals[0]);
+        var environment = EnvironmentOptions.Require(arguments, "secretguard set " + name + " --env dev");
+        var force = arguments.Has(ForceOption);
+        var path = EnvFileHelpers.Resolve(arguments, context, environment);
+        var naming = ProjectSettings.Read(Path.GetDirectoryName(path)!).Naming;
+        if (!naming.IsSecret(name) && !force)
+        {
+            throw new CommandFailedException(
+                name + " is not a secret name: the build and the runtime treat only names ending in " + string.Join(" or ", naming.Suffixes) +
+                " (or marked by a SecretGuardRule Secret=\"true\" in the project file) as secrets. Use " + name + naming.Suffixes[0] + ", or add --force.");
+        }
+
+        if (!force)
+        {
+            EnvFileHelpers.CheckEnvironmentOfFile(context, path, environment);
+        }
+
+        // Everything that can fail is checked before the value is asked for.
+        var exists = File.Exists(path);
+        var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
+        var ring = KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context));
+        var key = KeyFiles.RequireCurrent(ring);
+
+        var value = SecretInput.Read(arguments, context, name, environment);
+        var ciphertext = EncryptedValue.HasEncryptedPrefix(value) ? AlreadyEncrypted(value, name, ring) : null;
+
+        var entries = file.FindAll(name).ToList();
+        if (entries.Count == 0)
+        {
+            file.AddEntry(name, ciphertext ?? SecretCipher.Encrypt(key, name, value));
+        }
+
+        foreach (var entry in entries)
+        {
+            // A fresh nonce per entry: one nonce is never used twice with one key.
+            entry.SetValue(ciphertext ?? SecretCipher.Encrypt(key, name, value), EnvQuoteStyle.None);
+        }
+
+        if (!exists)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        file.Save(path);
+        var verb = entries.Count == 0 ? "Added " : "Replaced ";
+        context.Out.WriteLine(verb + name + " in " + context.Display(path) + " (encrypted for " + environment + " with key " + key.Kid + ").");
+        if (entries.Count > 1)
+        {
+            context.Warn(name + " is defined " + entries.Count + " times in " + context.Display(path) + " (SG1002); all were set, but remove the extra ones.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's.
+    private static string AlreadyEncrypted(string value, string name, Keys.KeyRing ring)
+    {
+        try
+        {
+            SecretCipher.Decrypt(value, name, ring, ValueLocation.From("standard input"));
+        }
+        catch (SecretGuardException ex)
+        {
+            throw new CommandFailedException("the value is already encrypted but not usable for " + name + " in " + ring.Environment + " (" + ex.Message.TrimEnd('.') + "): pass the plaintext instead.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using SecretGuard.Cli.CommandLine;
+using SecretGuard.Crypto;
+using SecretGuard.Keys;
+
+namespace SecretGuard.Cli.Files;
+
+/// <summary>
+/// Where the command line finds master keys: the lookup the build and the runtime use (DESIGN §3), searched upward
+/// from the working folder, with <c>--key-file</c> as the explicit key file.
+/// </summary>
+internal static class KeyFiles
+{
+    public const string KeyFileOption = "--key-file";
+
+    public static OptionSpec KeyFileOptionSpec { get; } =
+        OptionSpec.Value(KeyFileOption, "PATH", "the key file (default: SECRETGUARD_KEY_FILE, else secretguard.keys in this folder or the nearest one above)");
+
+    public static KeyLookupOptions Lookup(ParsedArguments arguments, CommandContext context)
+    {
+        var explicitPath = arguments.Value(KeyFileOption);
+        var options = new KeyLookupOptions { KeyFilePath = explicitPath is null ? null : context.FullPath(explicitPath) };
+        options.SearchDirectories.Add(context.WorkingDirectory);
+        return options;
+    }
+
+    /// <summary>The key file in use, or null when there is none.</summary>
+    public static string? Find(KeyLookupOptions lookup)
+    {
+        try
+        {
+            return KeyRingLoader.FindKeyFile(lookup);
+        }
+        catch (SecretGuardException ex)
+        {
+            throw new CommandFailedException(ex.Message);
+        }
+    }
+
+    /// <summary>An environment's keys; a key that is present but unusable is an error naming its source.</summary>
+    public static KeyRing LoadRing(string environment, KeyLookupOptions lookup)
+    {
+        try
+        {
+            return KeyRingLoader.Load(environment, lookup);
+        }
+        catch (SecretGuardException ex)
+        {
+            throw new CommandFailedException(ex.ErrorCode + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>The key new values are encrypted with; an SG1012 error saying where to put one when there is none.</summary>
+    public static EnvironmentKey RequireCurrent(KeyRing ring)
+    {
+        return ring.Current ?? throw new CommandFailedException(
+            "SG1012: no master key for " + ring.Environment + ": " + ring.WhereToPutKey +
+            ". Get it from your team's password manager or vault, or create keys with 'secretguard init' (new project) or 'secretguard keygen --env " + ring.Environment + " --write'.");
+    }
+
+    /// <summary>Creates an empty key file that only its owner can read, before any key is written into it.</summary>
+    public static void CreatePrivate(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (new FileStream(path, options))
+        {
+        }
+
+        RestrictToOwner(path);
+    }
+
+    /// <summary><c>chmod 600</c> (the umask may have widened a new file; an existing one may be readable by others).</summary>
+    public static void RestrictToOwner(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>The 32 bytes of a freshly generated master key (the operating system's CSPRNG).</summary>
+    public static byte[] NewKeyBytes()
+    {
+        var key = MasterKey.Generate("secretguard");
+        return Convert.FromBase64String(key.ToBase64());
+    }
+}
