@@ -57,6 +57,12 @@ public class SecretReadBypassingDecryptionAnalyzerTests
     public Task Other_variables_other_files_and_plain_lookups_are_not_reported(string body) => Verify(body);
 
     [Fact]
+    public Task The_projects_secret_suffixes_decide_which_entries_are_secret() =>
+        AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.VerifyAsync(
+            InMethod("var a = {|SG0006:Environment.GetEnvironmentVariable(\"DB_VAULT\")|}; var b = {|SG0006:Environment.GetEnvironmentVariable(\"API_SECRET\")|};"),
+            "build_property.SecretGuardSecretSuffixes = _SECRET,_VAULT");
+
+    [Fact]
     public Task The_message_names_the_entry_and_the_way_it_is_read() =>
         AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.VerifyAsync(
             InMethod("var key = Environment.GetEnvironmentVariable(\"X_SECRET\");"),

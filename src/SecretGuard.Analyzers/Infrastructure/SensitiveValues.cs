@@ -40,16 +40,14 @@ namespace SecretGuard.Analyzers.Infrastructure
         /// The operation inside <paramref name="value"/> that carries a secret — the secret symbol in <c>$"pw={password}"</c>,
         /// the local in <c>Log(message)</c> when <c>message</c> was built from one — or null when the value is not secret.
         /// </summary>
-        public IOperation? FindCarrier(IOperation value, CredentialNames names, CancellationToken cancellationToken)
-        {
-            return Carrier(value, names, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
-        }
+        public IOperation? FindCarrier(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
+            Carrier(value, new SensitivityContext(names, naming), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
 
         /// <summary>Whether the value holds a secret (anywhere in it).</summary>
-        public bool IsSecret(IOperation value, CredentialNames names, CancellationToken cancellationToken) =>
-            FindCarrier(value, names, cancellationToken) is not null;
+        public bool IsSecret(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
+            FindCarrier(value, names, naming, cancellationToken) is not null;
 
-        private IOperation? Carrier(IOperation value, CredentialNames names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        private IOperation? Carrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (depth > ValueFlow.MaxDepth || ValueFlow.IsNonTextType(value.Type))
@@ -104,7 +102,7 @@ namespace SecretGuard.Analyzers.Infrastructure
 
                     return null;
                 case ILocalReferenceOperation local:
-                    if (names.IsCredentialName(local.Local.Name))
+                    if (names.Names.IsCredentialName(local.Local.Name))
                     {
                         return local;
                     }
@@ -125,9 +123,9 @@ namespace SecretGuard.Analyzers.Infrastructure
 
                     return null;
                 case IParameterReferenceOperation parameter:
-                    return names.IsCredentialName(parameter.Parameter.Name) ? parameter : null;
+                    return names.Names.IsCredentialName(parameter.Parameter.Name) ? parameter : null;
                 case IFieldReferenceOperation field:
-                    return names.IsCredentialName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
+                    return names.Names.IsCredentialName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
                 case IPropertyReferenceOperation property:
                     return PropertyCarrier(property, names);
                 case IArgumentOperation { Parent: IInvocationOperation call } written:
@@ -154,7 +152,7 @@ namespace SecretGuard.Analyzers.Infrastructure
             }
         }
 
-        private static IOperation? PropertyCarrier(IPropertyReferenceOperation property, CredentialNames names)
+        private static IOperation? PropertyCarrier(IPropertyReferenceOperation property, SensitivityContext names)
         {
             // config["Db:Password"], config["STRIPE_KEY_SECRET"], Environment.GetEnvironmentVariables()["X_SECRET"]
             if (property.Property.IsIndexer)
@@ -171,10 +169,10 @@ namespace SecretGuard.Analyzers.Infrastructure
                 return IsSecretKey(sectionKey, names) ? property : null;
             }
 
-            return names.IsCredentialName(property.Property.Name) ? property : null;
+            return names.Names.IsCredentialName(property.Property.Name) ? property : null;
         }
 
-        private IOperation? InvocationCarrier(IInvocationOperation invocation, CredentialNames names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        private IOperation? InvocationCarrier(IInvocationOperation invocation, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -252,7 +250,21 @@ namespace SecretGuard.Analyzers.Infrastructure
             }
 
             // GetApiKey(), LoadPassword(): a method named for a secret returns one.
-            return !method.ReturnsVoid && names.IsCredentialName(method.Name) ? invocation : null;
+            return !method.ReturnsVoid && names.Names.IsCredentialName(method.Name) ? invocation : null;
+        }
+
+        /// <summary>The lexicon and the env-file naming one analysis judges names with.</summary>
+        private readonly struct SensitivityContext
+        {
+            public SensitivityContext(CredentialNames names, SecretNaming naming)
+            {
+                Names = names;
+                Naming = naming;
+            }
+
+            public CredentialNames Names { get; }
+
+            public SecretNaming Naming { get; }
         }
 
         private bool ComesFromSecureString(IOperation pointer, HashSet<ISymbol> visited, int depth)
@@ -336,8 +348,8 @@ namespace SecretGuard.Analyzers.Infrastructure
             type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" &&
             type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
 
-        private static bool IsSecretKey(string key, CredentialNames names) =>
-            SecretNaming.Default.IsSecret(key) || names.IsCredentialName(key);
+        private static bool IsSecretKey(string key, SensitivityContext names) =>
+            names.Naming.IsSecret(key) || names.Names.IsCredentialName(key);
 
         // A constant named for a secret but holding a placeholder ("[redacted]", "***") is not one.
         private static bool IsRedactedConstant(IFieldSymbol field) =>

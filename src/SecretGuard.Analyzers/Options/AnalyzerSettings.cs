@@ -48,6 +48,8 @@ namespace SecretGuard.Analyzers.Options
             SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
                 ? CredentialNames.DefaultSensitive
                 : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
+            options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
+            SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
             ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
 
             var pattern = Read(ExcludedValuePattern);
@@ -108,6 +110,9 @@ namespace SecretGuard.Analyzers.Options
 
         /// <summary>The sensitivity lexicon of SG0004-SG0006 (<c>secretguard.sensitive_words</c> adds to it).</summary>
         public CredentialNames SensitiveNames { get; }
+
+        /// <summary>Which env-file names are secret entries: the project's <c>SecretGuardSecretSuffixes</c> (default <c>_SECRET</c>).</summary>
+        public SecretNaming SecretNaming { get; }
 
         /// <summary>SG0005 reports every use of <c>System.Random</c> (<c>secretguard.SG0005.report_all_uses = true</c>).</summary>
         public bool ReportAllRandomUses { get; }

@@ -111,7 +111,7 @@ namespace SecretGuard.Analyzers.Rules
                     : ImmutableArray.Create(argument.Value);
                 foreach (var candidate in candidates)
                 {
-                    var carrier = values.FindCarrier(candidate, settings.SensitiveNames, context.CancellationToken);
+                    var carrier = values.FindCarrier(candidate, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken);
                     if (carrier is null || carrier.IsImplicit || !reported.Add(carrier.Syntax) || carrier.Syntax.SyntaxTree != tree)
                     {
                         continue;

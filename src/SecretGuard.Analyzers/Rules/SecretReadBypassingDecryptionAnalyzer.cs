@@ -54,8 +54,9 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
+            var naming = Naming(context, invocation.Syntax);
             if (invocation.TargetMethod.Name == "GetEnvironmentVariable" && invocation.Arguments.Length >= 1 &&
-                invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } && SecretNaming.Default.IsSecret(name))
+                invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } && naming.IsSecret(name))
             {
                 // The overload with an EnvironmentVariableTarget reads the user or machine store, which Secrets.Get does not.
                 Report(context, invocation.Syntax, name, "with Environment.GetEnvironmentVariable", fixable: invocation.Arguments.Length == 1);
@@ -65,7 +66,7 @@ namespace SecretGuard.Analyzers.Rules
             // Environment.GetEnvironmentVariables()["X_SECRET"]
             if (invocation.TargetMethod.Name == "GetEnvironmentVariables" &&
                 invocation.Parent is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer &&
-                ValueFlow.Unwrap(indexer.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key } && SecretNaming.Default.IsSecret(key))
+                ValueFlow.Unwrap(indexer.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key } && naming.IsSecret(key))
             {
                 Report(context, indexer.Syntax, key, "from Environment.GetEnvironmentVariables()", fixable: true);
             }
@@ -81,7 +82,7 @@ namespace SecretGuard.Analyzers.Rules
 
             // Cheap checks first: "X_SECRET" or "X_SECRET=" (the prefix of an env-file line).
             var name = text.EndsWith("=", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1).Trim() : text;
-            if (!SecretNaming.Default.IsSecret(name) || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_')))
+            if (!Naming(context, literal.Syntax).IsSecret(name) || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_')))
             {
                 return;
             }
@@ -134,6 +135,10 @@ namespace SecretGuard.Analyzers.Rules
 
             return false;
         }
+
+        // The project's secret suffixes (SecretGuardSecretSuffixes), as the build and the env-file checks use them.
+        private static SecretNaming Naming(OperationAnalysisContext context, SyntaxNode node) =>
+            AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree)).SecretNaming;
 
         private static void Report(OperationAnalysisContext context, SyntaxNode node, string name, string how, bool fixable)
         {

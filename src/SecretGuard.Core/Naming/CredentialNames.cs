@@ -67,11 +67,16 @@ namespace SecretGuard.Naming
             "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled",
         };
 
+        // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
+        // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
+        private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
+
         private readonly HashSet<string> _singleWords;
         private readonly string[][] _phrases;
         private readonly HashSet<string> _nonSecretWords;
         private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
         private readonly int _minimumLength;
+        private readonly bool _sensitivity;
 
         /// <summary>The built-in lexicon.</summary>
         public static CredentialNames Default { get; } = new CredentialNames(null, null);
@@ -104,6 +109,7 @@ namespace SecretGuard.Naming
 
             // "iv" is a whole name in the sensitivity lexicon; credential names are at least three characters.
             _minimumLength = sensitivity ? 2 : 3;
+            _sensitivity = sensitivity;
             var phrases = new List<string[]>(DefaultPhrases);
             foreach (var word in extraSecretWords ?? Array.Empty<string>())
             {
@@ -171,7 +177,7 @@ namespace SecretGuard.Naming
 
             foreach (var word in words)
             {
-                if (_excludedWords.Contains(word))
+                if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0))
                 {
                     return false;
                 }
