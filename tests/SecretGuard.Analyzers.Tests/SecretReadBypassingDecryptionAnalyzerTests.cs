@@ -33,6 +33,7 @@ public class SecretReadBypassingDecryptionAnalyzerTests
     [InlineData("const string Name = \"JWT_SIGNING_KEY_SECRET\"; var key = {|SG0006:Environment.GetEnvironmentVariable(Name)|};")]
     [InlineData("var key = {|SG0006:Environment.GetEnvironmentVariable(\"SMTP_SECRET\", EnvironmentVariableTarget.User)|};")]
     [InlineData("var key = (string){|SG0006:Environment.GetEnvironmentVariables()[\"SMTP_SECRET\"]|};")]
+    [InlineData("var all = Environment.GetEnvironmentVariables(); var key = (string){|SG0006:all[\"SMTP_SECRET\"]|}; var level = all[\"LOG_LEVEL\"];")]
     public Task Environment_reads(string body) => Verify(body);
 
     [Theory]

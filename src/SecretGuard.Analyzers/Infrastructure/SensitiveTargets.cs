@@ -108,7 +108,8 @@ namespace SecretGuard.Analyzers.Infrastructure
                         : Reach(indexer, names, visited, depth, cancellationToken);
                 case IInvocationOperation invocation:
                     // sb.Append(c), list.Add(c): the receiver collects the value.
-                    if (invocation.Instance is { } receiver && ValueFlow.IsAccumulation(invocation.TargetMethod.Name) && ReferencedSymbol(receiver) is { } collector)
+                    if (invocation.Instance is { } receiver && ValueFlow.IsAccumulation(invocation.TargetMethod.Name) &&
+                        (ReferencedSymbol(receiver) ?? ValueFlow.AccumulatingLocal(invocation)) is { } collector)
                     {
                         return SymbolReached(collector, ValueFlow.Root(invocation), names, visited, depth + 1, cancellationToken);
                     }

@@ -49,8 +49,8 @@ namespace SecretGuard.Analyzers.Infrastructure
                         // Secrets.TryGet("X_SECRET", out var value): the argument stands for what the call writes.
                         yield return argument;
                         break;
-                    case IInvocationOperation { Instance: ILocalReferenceOperation receiver } call
-                        when SymbolEqualityComparer.Default.Equals(receiver.Local, local) && IsAccumulation(call.TargetMethod.Name):
+                    case IInvocationOperation call
+                        when IsAccumulation(call.TargetMethod.Name) && AccumulatingLocal(call) is { } receiver && SymbolEqualityComparer.Default.Equals(receiver, local):
                         // sb.Append(secret), parts.Add(secret): the receiver now holds the value.
                         foreach (var argument in call.Arguments)
                         {
@@ -60,6 +60,18 @@ namespace SecretGuard.Analyzers.Infrastructure
                         break;
                 }
             }
+        }
+
+        /// <summary>The local a chain of accumulating calls adds to: <c>sb</c> in <c>sb.Append("k=").Append(secret)</c>.</summary>
+        public static ILocalSymbol? AccumulatingLocal(IInvocationOperation call)
+        {
+            var receiver = call.Instance;
+            while (receiver is IInvocationOperation inner && IsAccumulation(inner.TargetMethod.Name))
+            {
+                receiver = inner.Instance;
+            }
+
+            return receiver is ILocalReferenceOperation local ? local.Local : null;
         }
 
         private static ILocalSymbol? OutLocal(IOperation value) => value switch

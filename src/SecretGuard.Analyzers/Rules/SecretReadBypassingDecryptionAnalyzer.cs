@@ -63,12 +63,30 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
+            if (invocation.TargetMethod.Name != "GetEnvironmentVariables")
+            {
+                return;
+            }
+
             // Environment.GetEnvironmentVariables()["X_SECRET"]
-            if (invocation.TargetMethod.Name == "GetEnvironmentVariables" &&
-                invocation.Parent is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer &&
+            ReportVariablesLookup(context, invocation, naming);
+
+            // var all = Environment.GetEnvironmentVariables(); ... all["X_SECRET"]
+            if (invocation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                foreach (var read in ValueFlow.ReadsOf(declarator.Symbol, ValueFlow.Root(invocation)))
+                {
+                    ReportVariablesLookup(context, read, naming);
+                }
+            }
+        }
+
+        private static void ReportVariablesLookup(OperationAnalysisContext context, IOperation variables, SecretNaming naming)
+        {
+            if (variables.Parent is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer && indexer.Instance == variables &&
                 ValueFlow.Unwrap(indexer.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key } && naming.IsSecret(key))
             {
-                Report(context, indexer.Syntax, key, "from Environment.GetEnvironmentVariables()", fixable: true);
+                Report(context, indexer.Syntax, key, "from Environment.GetEnvironmentVariables()", fixable: !(indexer.Parent is IAssignmentOperation assignment && assignment.Target == indexer));
             }
         }
 
