@@ -38,8 +38,8 @@ public sealed class SensitivityCorpusTests
     public async Task Recall_is_at_least_95_percent_and_false_positives_at_most_2_percent(string rule)
     {
         var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus", "Sensitivity");
-        var positives = ReadSnippets(Path.Combine(corpus, rule + ".Positives.txt"));
-        var negatives = ReadSnippets(Path.Combine(corpus, rule + ".Negatives.txt"));
+        var positives = Directory.GetFiles(corpus, rule + ".Positives*.txt").OrderBy(f => f, StringComparer.Ordinal).SelectMany(ReadSnippets).ToList();
+        var negatives = Directory.GetFiles(corpus, rule + ".Negatives*.txt").OrderBy(f => f, StringComparer.Ordinal).SelectMany(ReadSnippets).ToList();
         Assert.True(positives.Count >= MinimumSnippets, rule + " needs at least 150 positives, it has " + positives.Count);
         Assert.True(negatives.Count >= MinimumSnippets, rule + " needs at least 150 negatives, it has " + negatives.Count);
         Assert.All(positives, p => Assert.Equal(rule, p.ExpectedId));

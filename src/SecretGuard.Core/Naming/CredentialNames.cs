@@ -58,13 +58,14 @@ namespace SecretGuard.Naming
         {
             "otp", "totp", "hotp", "mfa", "2fa", "session key", "salt", "nonce", "iv", "signing key", "auth key", "auth code",
             "verification code", "recovery code", "backup code", "reset token", "csrf token", "xsrf token", "cvv", "cvc",
-            "pin code", "one time password", "private key", "key material", "mac key", "hmac key",
+            "pin code", "one time password", "sms code", "login code", "security code", "confirmation code", "activation code", "private key", "key material", "mac key", "hmac key",
         };
 
         // Words that, after a sensitive word, say the value is about it ("SaltRounds", "NonceSize", "OtpDigits").
         private static readonly string[] DefaultNonSensitiveWords =
         {
-            "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled",
+            "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled", "refill", "bucket", "limit",
+            "limiter", "rate", "budget",
         };
 
         // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
