@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,40 +29,16 @@ namespace SecretGuard.Analyzers.Infrastructure
         }
 
         /// <summary>The values written to <paramref name="local"/> in the method: initialisers, assignments, compound assignments, out arguments.</summary>
-        public static IEnumerable<IOperation> ValuesWrittenTo(ILocalSymbol local, IOperation root)
-        {
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        var initializer = declarator.GetVariableInitializer();
-                        if (initializer is not null)
-                        {
-                            yield return initializer.Value;
-                        }
+        public static IReadOnlyList<IOperation> ValuesWrittenTo(ILocalSymbol local, IOperation root) =>
+            LocalIndex.For(root).Writes.TryGetValue(local, out var writes) ? writes : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
-                        break;
-                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        yield return assignment.Value;
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation call } argument
-                        when OutLocal(argument.Value) is { } target && SymbolEqualityComparer.Default.Equals(target, local):
-                        // Secrets.TryGet("X_SECRET", out var value): the argument stands for what the call writes.
-                        yield return argument;
-                        break;
-                    case IInvocationOperation call
-                        when IsAccumulation(call.TargetMethod.Name) && AccumulatingLocal(call) is { } receiver && SymbolEqualityComparer.Default.Equals(receiver, local):
-                        // sb.Append(secret), parts.Add(secret): the receiver now holds the value.
-                        foreach (var argument in call.Arguments)
-                        {
-                            yield return argument.Value;
-                        }
+        /// <summary>The places <paramref name="local"/> is read (not written) in the method.</summary>
+        public static IReadOnlyList<ILocalReferenceOperation> ReadsOf(ILocalSymbol local, IOperation root) =>
+            LocalIndex.For(root).Reads.TryGetValue(local, out var reads) ? reads : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
 
-                        break;
-                }
-            }
-        }
+        /// <summary>Methods that add their argument to the receiver: <c>StringBuilder.Append</c>, <c>List.Add</c>, ...</summary>
+        public static bool IsAccumulation(string methodName) =>
+            methodName is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Add" or "AddRange" or "Push" or "Enqueue" or "Write";
 
         /// <summary>The local a chain of accumulating calls adds to: <c>sb</c> in <c>sb.Append("k=").Append(secret)</c>.</summary>
         public static ILocalSymbol? AccumulatingLocal(IInvocationOperation call)
@@ -81,23 +59,6 @@ namespace SecretGuard.Analyzers.Infrastructure
             _ => null,
         };
 
-        /// <summary>The places <paramref name="local"/> is read (not written) in the method.</summary>
-        public static IEnumerable<ILocalReferenceOperation> ReadsOf(ILocalSymbol local, IOperation root)
-        {
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
-                    !reference.IsDeclaration && !(reference.Parent is IAssignmentOperation { } assignment && assignment.Target == reference && assignment is ISimpleAssignmentOperation))
-                {
-                    yield return reference;
-                }
-            }
-        }
-
-        /// <summary>Methods that add their argument to the receiver: <c>StringBuilder.Append</c>, <c>List.Add</c>, ...</summary>
-        public static bool IsAccumulation(string methodName) =>
-            methodName is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Add" or "AddRange" or "Push" or "Enqueue" or "Write";
-
         /// <summary>Skips implicit and explicit conversions and parentheses.</summary>
         public static IOperation Unwrap(IOperation operation)
         {
@@ -114,6 +75,66 @@ namespace SecretGuard.Analyzers.Infrastructure
                     default:
                         return operation;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Every local's writes and reads in one member body, found in one walk and kept as long as the body's operation
+        /// tree lives: every sink or random call of a method asks about the same locals, and a walk per question would
+        /// make a long method quadratic.
+        /// </summary>
+        private sealed class LocalIndex
+        {
+            private static readonly ConditionalWeakTable<IOperation, LocalIndex> Cache = new ConditionalWeakTable<IOperation, LocalIndex>();
+
+            private LocalIndex(IOperation root)
+            {
+                foreach (var operation in root.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                            Add(Writes, declarator.Symbol, initializer.Value);
+                            break;
+                        case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                            Add(Writes, target.Local, assignment.Value);
+                            break;
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation } argument when OutLocal(argument.Value) is { } written:
+                            // Secrets.TryGet("X_SECRET", out var value): the argument stands for what the call writes.
+                            Add(Writes, written, argument);
+                            break;
+                        case IInvocationOperation call when IsAccumulation(call.TargetMethod.Name) && AccumulatingLocal(call) is { } collector:
+                            // sb.Append(secret), parts.Add(secret): the receiver now holds the value.
+                            foreach (var argument in call.Arguments)
+                            {
+                                Add(Writes, collector, argument.Value);
+                            }
+
+                            break;
+                    }
+
+                    if (operation is ILocalReferenceOperation reference && !reference.IsDeclaration &&
+                        !(reference.Parent is ISimpleAssignmentOperation assigned && assigned.Target == reference))
+                    {
+                        Add(Reads, reference.Local, reference);
+                    }
+                }
+            }
+
+            public Dictionary<ILocalSymbol, List<IOperation>> Writes { get; } = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+            public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> Reads { get; } = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+
+            public static LocalIndex For(IOperation root) => Cache.GetValue(root, r => new LocalIndex(r));
+
+            private static void Add<T>(Dictionary<ILocalSymbol, List<T>> map, ILocalSymbol local, T value)
+            {
+                if (!map.TryGetValue(local, out var list))
+                {
+                    map[local] = list = new List<T>();
+                }
+
+                list.Add(value);
             }
         }
 

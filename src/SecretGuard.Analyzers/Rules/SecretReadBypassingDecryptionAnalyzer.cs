@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,7 +43,9 @@ namespace SecretGuard.Analyzers.Rules
                 }
 
                 start.RegisterOperationAction(c => AnalyzeEnvironmentRead(c, environment), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeFileLookup(c, file, streamReader), OperationKind.Literal);
+                // Whether a member body reads a file, found once per body and compilation: a reader may look up many entries.
+                var fileReaders = new ConcurrentDictionary<IOperation, bool>();
+                start.RegisterOperationAction(c => AnalyzeFileLookup(c, root => fileReaders.GetOrAdd(root, r => ReadsAFile(r, file, streamReader))), OperationKind.Literal);
             });
         }
 
@@ -90,7 +93,7 @@ namespace SecretGuard.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeFileLookup(OperationAnalysisContext context, INamedTypeSymbol? file, INamedTypeSymbol? streamReader)
+        private static void AnalyzeFileLookup(OperationAnalysisContext context, Func<IOperation, bool> readsAFile)
         {
             var literal = (ILiteralOperation)context.Operation;
             if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length < 8 || text.Length > 200)
@@ -106,7 +109,7 @@ namespace SecretGuard.Analyzers.Rules
             }
 
             var lookup = Lookup(literal, out var fixable);
-            if (lookup is null || !ReadsAFile(ValueFlow.Root(literal), file, streamReader))
+            if (lookup is null || !readsAFile(ValueFlow.Root(literal)))
             {
                 return;
             }
