@@ -106,6 +106,8 @@ public class SecretInLogAnalyzerTests
     [InlineData("Trace.TraceInformation(\"key {0}\", {|SG0004:apiKey|});")]
     [InlineData("Trace.TraceWarning({|SG0004:apiKey|});")]
     [InlineData("Trace.TraceError($\"{{|SG0004:apiKey|}}\");")]
+    [InlineData("Debug.Assert(userName != null, {|SG0004:password|});")]
+    [InlineData("new TraceSource(\"app\").TraceInformation(\"key {0}\", {|SG0004:apiKey|});")]
     public Task Debug_and_Trace(string body) => Verify(body);
 
     [Theory]
@@ -113,6 +115,32 @@ public class SecretInLogAnalyzerTests
     [InlineData("throw new ArgumentException(\"Wrong password \" + {|SG0004:password|}, nameof(password));")]
     [InlineData("var error = new CustomError({|SG0004:password|});")]
     public Task Exception_messages(string body) => Verify(body, "class CustomError : Exception { public CustomError(string message) : base(message) { } }");
+
+    [Fact]
+    public Task A_class_that_implements_a_logger_interface() => Verify(
+        "new ConsoleLog().Info(\"pw {0}\", {|SG0004:password|}); new TextLogger().Log(LogLevel.Information, 1, {|SG0004:apiKey|}, null, (s, e) => s);",
+        """
+        class ConsoleLog : NLog.ILogger
+        {
+            public void Info(string message, params object[] args) { }
+            public void Debug(string message, params object[] args) { }
+            public void Warn(string message, params object[] args) { }
+            public void Error(string message, params object[] args) { }
+        }
+
+        class TextLogger : ILogger
+        {
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception exception, Func<TState, Exception, string> formatter) { }
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public IDisposable BeginScope<TState>(TState state) => null;
+        }
+        """);
+
+    [Theory]
+    [InlineData("var maskedPassword = Mask(password); Console.WriteLine(maskedPassword);")]
+    [InlineData("var redactedToken = Secrets.Redact(apiKey); logger.LogInformation(redactedToken);")]
+    [InlineData("var encryptedKey = Encrypt(apiKey); Console.WriteLine(encryptedKey);")]
+    public Task Safe_forms_are_not_reported(string body) => Verify(body, "static string Mask(string value) => \"****\"; static string Encrypt(string value) => value;");
 
     // ---- Sources ----
 
