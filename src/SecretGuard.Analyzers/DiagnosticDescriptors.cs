@@ -36,6 +36,36 @@ namespace SecretGuard.Analyzers
             description: "A constant byte array, encoded string or base64/hex literal is used as a key, IV, salt or password of a cryptographic API. Everyone with the binary can decrypt or forge.",
             helpLinkUri: HelpLinks.For(RuleIdentifiers.HardcodedKeyMaterial));
 
+        public static readonly DiagnosticDescriptor SecretInLog = new DiagnosticDescriptor(
+            RuleIdentifiers.SecretInLog,
+            title: "Secret written to a log or the console",
+            messageFormat: "'{0}' carries a secret into {1}: log Secrets.Redact({0}) instead",
+            category: RuleCategories.Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A value that holds a secret (by its name or because it comes from Secrets.Get, a secret configuration entry or environment variable, or a SecureString) reaches a logger, the console, Debug/Trace output or an exception message. Logs are kept, shipped and read by many; write a redacted form.",
+            helpLinkUri: HelpLinks.For(RuleIdentifiers.SecretInLog));
+
+        public static readonly DiagnosticDescriptor InsecureRandomness = new DiagnosticDescriptor(
+            RuleIdentifiers.InsecureRandomness,
+            title: "Insecure randomness in a security context",
+            messageFormat: "System.Random.{0} produces {1}: its output is predictable; use RandomNumberGenerator",
+            category: RuleCategories.Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "System.Random (seeded, unseeded or Random.Shared) is not a cryptographic generator: its next values can be predicted from a few outputs. Its output here becomes a key, token, salt, nonce, password or another sensitive value.",
+            helpLinkUri: HelpLinks.For(RuleIdentifiers.InsecureRandomness));
+
+        public static readonly DiagnosticDescriptor SecretReadBypassingDecryption = new DiagnosticDescriptor(
+            RuleIdentifiers.SecretReadBypassingDecryption,
+            title: "Secret setting read around the SecretGuard helper",
+            messageFormat: "'{0}' is read {1}, which returns the encrypted value: read it with Secrets.Get(\"{0}\")",
+            category: RuleCategories.Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Entries named *_SECRET hold ciphertext in env files (and plaintext injected by a platform in the environment). Environment.GetEnvironmentVariable or a hand-written env-file reader returns the ciphertext; Secrets.Get decrypts and caches it.",
+            helpLinkUri: HelpLinks.For(RuleIdentifiers.SecretReadBypassingDecryption));
+
         public static readonly DiagnosticDescriptor PlaintextSecretInConfigFile = new DiagnosticDescriptor(
             RuleIdentifiers.PlaintextSecretInConfigFile,
             title: "Plaintext secret in a configuration file",

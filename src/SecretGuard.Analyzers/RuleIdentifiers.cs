@@ -6,6 +6,9 @@ namespace SecretGuard.Analyzers
         public const string HardcodedCredentialFormat = "SG0001";
         public const string HardcodedCredential = "SG0002";
         public const string HardcodedKeyMaterial = "SG0003";
+        public const string SecretInLog = "SG0004";
+        public const string InsecureRandomness = "SG0005";
+        public const string SecretReadBypassingDecryption = "SG0006";
         public const string PlaintextSecretInConfigFile = "SG0007";
         public const string InvalidOption = "SG0008";
     }

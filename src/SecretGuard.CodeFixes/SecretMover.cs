@@ -201,16 +201,6 @@ namespace SecretGuard.CodeFixes
             });
         }
 
-        private static SyntaxNode AddUsing(SyntaxNode root)
-        {
-            if (root is not CompilationUnitSyntax unit || unit.Usings.Any(u => u.Name?.ToString() == "SecretGuard") ||
-                unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == "SecretGuard")))
-            {
-                return root;
-            }
-
-            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("SecretGuard")).WithAdditionalAnnotations(Formatter.Annotation);
-            return unit.AddUsings(directive);
-        }
+        private static SyntaxNode AddUsing(SyntaxNode root) => UsingDirectives.Add(root, "SecretGuard");
     }
 }

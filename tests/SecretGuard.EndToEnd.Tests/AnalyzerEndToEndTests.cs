@@ -60,4 +60,43 @@ public sealed class AnalyzerEndToEndTests
         var run = project.RunApp(null);
         Assert.Equal("sk_live_4bWYTI6wLqeeHq1PkCJVuoYq|Sm7p!Passw0rd", run.Output.Trim());
     }
+
+    [Fact]
+    public void The_build_shows_SG0004_to_SG0006_and_dotnet_format_applies_their_fixes()
+    {
+        using var project = new SampleProject(_feed);
+        var program = Path.Combine(project.ProjectDirectory, "Program.cs");
+        File.WriteAllText(program, """
+            using SecretGuard;
+
+            var apiKey = Secrets.Get("API_KEY_SECRET");
+            Console.WriteLine("key: " + apiKey);
+            var resetToken = new Random().Next().ToString("x8");
+            var stripe = Environment.GetEnvironmentVariable("STRIPE_KEY_SECRET");
+            Console.WriteLine(resetToken.Length + (stripe?.Length ?? 0));
+            """);
+
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains(program + "(4,29): warning SG0004: 'apiKey' carries a secret into Console.WriteLine", build.Output);
+        Assert.Contains(program + "(5,18): warning SG0005: System.Random.Next produces the value of 'resetToken'", build.Output);
+        Assert.Contains(program + "(6,14): warning SG0006: 'STRIPE_KEY_SECRET' is read with Environment.GetEnvironmentVariable", build.Output);
+        Assert.DoesNotContain("AD0001", build.Output);
+
+        var format = DotNet.Run(project.ProjectDirectory, TimeSpan.FromMinutes(4), new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.PackagesDirectory },
+            "format", "analyzers", project.ProjectFile, "--diagnostics", "SG0004", "SG0005", "SG0006", "--severity", "warn", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.Output);
+        var fixedProgram = File.ReadAllText(program);
+        Assert.True(fixedProgram.Contains("Console.WriteLine(\"key: \" + Secrets.Redact(apiKey));", StringComparison.Ordinal), format.Output + "\n" + fixedProgram);
+        Assert.Contains("var resetToken = RandomNumberGenerator.GetInt32(int.MaxValue).ToString(\"x8\");", fixedProgram);
+        Assert.Contains("using System.Security.Cryptography;", fixedProgram);
+        Assert.Contains("var stripe = Secrets.Get(\"STRIPE_KEY_SECRET\");", fixedProgram);
+
+        var rebuild = project.Build(extraArguments: "--no-restore");
+        Assert.True(rebuild.ExitCode == 0, rebuild.Output);
+        Assert.DoesNotContain("warning SG0004", rebuild.Output);
+        Assert.DoesNotContain("warning SG0005", rebuild.Output);
+        Assert.DoesNotContain("warning SG0006", rebuild.Output);
+        Assert.DoesNotContain("AD0001", rebuild.Output);
+    }
 }

@@ -25,6 +25,8 @@ namespace SecretGuard.Analyzers.Options
         public const string EntropyThreshold = "entropy_threshold";
         public const string DisabledFamilies = "disabled_families";
         public const string TestProjects = "test_projects";
+        public const string SensitiveWords = "sensitive_words";
+        public const string ReportAllUses = "report_all_uses";
 
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings> Cache = new ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings>();
         private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
@@ -39,6 +41,16 @@ namespace SecretGuard.Analyzers.Options
             var extra = ReadList(ExtraSecretWords);
             var excluded = ReadList(ExcludedNameWords);
             Names = extra.Count == 0 && excluded.Count == 0 ? CredentialNames.Default : new CredentialNames(extra, excluded);
+
+            // SG0004-SG0006 judge names with the sensitivity lexicon: the credential words, the team's extra secret words
+            // and its own sensitive words; the excluded words rule names out for every rule.
+            var sensitive = ReadList(SensitiveWords);
+            SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
+                ? CredentialNames.DefaultSensitive
+                : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
+            options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
+            SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
+            ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
 
             var pattern = Read(ExcludedValuePattern);
             if (pattern is not null)
@@ -96,6 +108,15 @@ namespace SecretGuard.Analyzers.Options
 
         public CredentialNames Names { get; }
 
+        /// <summary>The sensitivity lexicon of SG0004-SG0006 (<c>secretguard.sensitive_words</c> adds to it).</summary>
+        public CredentialNames SensitiveNames { get; }
+
+        /// <summary>Which env-file names are secret entries: the project's <c>SecretGuardSecretSuffixes</c> (default <c>_SECRET</c>).</summary>
+        public SecretNaming SecretNaming { get; }
+
+        /// <summary>SG0005 reports every use of <c>System.Random</c> (<c>secretguard.SG0005.report_all_uses = true</c>).</summary>
+        public bool ReportAllRandomUses { get; }
+
         public Regex? ExcludedValues { get; }
 
         public CredentialCatalogue Catalogue { get; }
@@ -144,6 +165,27 @@ namespace SecretGuard.Analyzers.Options
 
         private List<string> ReadList(string option) =>
             (Read(option) ?? string.Empty).Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+        private bool ReadBool(string option, bool defaultValue, string? ruleId = null)
+        {
+            var text = Read(option, ruleId);
+            if (text is null)
+            {
+                return defaultValue;
+            }
+
+            if (bool.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            lock (Problems)
+            {
+                Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not true or false"));
+            }
+
+            return defaultValue;
+        }
 
         private double ReadDouble(string option, double defaultValue, double min, double max, string? ruleId = null)
         {

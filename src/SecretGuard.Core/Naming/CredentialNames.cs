@@ -51,19 +51,66 @@ namespace SecretGuard.Naming
             "period", "duration", "days", "seconds", "minutes", "hours", "route", "link", "button", "caption", "tooltip", "resource",
         };
 
+        // Values that are not credentials themselves but must stay as secret as one: a leaked OTP, session key or salt
+        // (and a predictable nonce or IV) defeats the protection. Used by the sensitivity model (SG0004-SG0006), not by
+        // SG0002, whose literals under these names are rarely secrets ("salt" constants are SG0003's business).
+        private static readonly string[] DefaultSensitiveWords =
+        {
+            "otp", "totp", "hotp", "mfa", "2fa", "session key", "salt", "nonce", "iv", "signing key", "auth key", "auth code",
+            "verification code", "recovery code", "backup code", "reset token", "csrf token", "xsrf token", "cvv", "cvc",
+            "pin code", "one time password", "sms code", "login code", "security code", "confirmation code", "activation code", "private key", "key material", "mac key", "hmac key",
+        };
+
+        // Words that, after a sensitive word, say the value is about it ("SaltRounds", "NonceSize", "OtpDigits").
+        private static readonly string[] DefaultNonSensitiveWords =
+        {
+            "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled", "refill", "bucket", "limit",
+            "limiter", "rate", "budget",
+        };
+
+        // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
+        // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
+        private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
+
         private readonly HashSet<string> _singleWords;
         private readonly string[][] _phrases;
         private readonly HashSet<string> _nonSecretWords;
         private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
+        private readonly int _minimumLength;
+        private readonly bool _sensitivity;
 
         /// <summary>The built-in lexicon.</summary>
         public static CredentialNames Default { get; } = new CredentialNames(null, null);
 
+        /// <summary>
+        /// The built-in sensitivity lexicon: every credential word plus values that must stay as secret as one (otp, mfa,
+        /// session key, salt, nonce, iv, signing key, ...), with the same non-secret words (hash, digest, redacted, masked,
+        /// question, format, type, length, count, url, path, file, id, ...).
+        /// </summary>
+        public static CredentialNames DefaultSensitive { get; } = Sensitive(null, null);
+
+        /// <summary>The credential words that only the sensitivity lexicon has, for documentation.</summary>
+        public static IEnumerable<string> DefaultSensitiveOnlyWords => DefaultSensitiveWords;
+
         /// <summary>Creates a lexicon with extra credential words and extra non-secret words (both lower-case or any case).</summary>
         public CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords)
+            : this(extraSecretWords, extraNonSecretWords, sensitivity: false)
+        {
+        }
+
+        private CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords, bool sensitivity)
         {
             _singleWords = new HashSet<string>(DefaultSingleWords, StringComparer.Ordinal);
             _nonSecretWords = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
+            if (sensitivity)
+            {
+                _nonSecretWords.UnionWith(DefaultNonSensitiveWords);
+                extraSecretWords = DefaultSensitiveWords.Concat(extraSecretWords ?? Array.Empty<string>());
+            }
+
+            // "iv" is a whole name in the sensitivity lexicon; credential names are at least three characters.
+            _minimumLength = sensitivity ? 2 : 3;
+            _sensitivity = sensitivity;
             var phrases = new List<string[]>(DefaultPhrases);
             foreach (var word in extraSecretWords ?? Array.Empty<string>())
             {
@@ -91,10 +138,16 @@ namespace SecretGuard.Naming
             _phrases = phrases.ToArray();
         }
 
+        /// <summary>
+        /// A sensitivity lexicon (<see cref="DefaultSensitive"/>) with a team's extra sensitive words and exclusions.
+        /// </summary>
+        public static CredentialNames Sensitive(IEnumerable<string>? extraSensitiveWords, IEnumerable<string>? extraNonSecretWords) =>
+            new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true);
+
         /// <summary>Whether <paramref name="name"/> names a credential.</summary>
         public bool IsCredentialName(string? name)
         {
-            if (string.IsNullOrEmpty(name) || name!.Length < 3)
+            if (string.IsNullOrEmpty(name) || name!.Length < _minimumLength)
             {
                 return false;
             }
@@ -125,7 +178,7 @@ namespace SecretGuard.Naming
 
             foreach (var word in words)
             {
-                if (_excludedWords.Contains(word))
+                if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0))
                 {
                     return false;
                 }

@@ -1,0 +1,171 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SecretGuard.Analyzers.Rules;
+using SecretGuard.Analyzers.Tests.Verifiers;
+using SecretGuard.CodeFixes;
+
+namespace SecretGuard.Analyzers.Tests;
+
+/// <summary>SG0005's fix: the RandomNumberGenerator equivalent the target framework has; Fix All.</summary>
+public class UseRandomNumberGeneratorCodeFixTests
+{
+    [Fact]
+    public async Task Net8_Next_NextBytes_GetItems_Shuffle_and_the_token_one_liner_with_Fix_All()
+    {
+        await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using System.Linq;
+
+                class Tokens
+                {
+                    private static readonly Random Rng = new Random();
+                    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+                    public int Otp() => {|SG0005:Rng.Next(100000, 1000000)|};
+                    public int Pin => {|SG0005:Random.Shared.Next(10000)|};
+                    public string ResetToken() => {|SG0005:Rng.Next()|}.ToString("x8");
+
+                    public byte[] NewSalt()
+                    {
+                        var salt = new byte[16];
+                        {|SG0005:Rng.NextBytes(salt)|};
+                        return salt;
+                    }
+
+                    public string ApiKey() => new string({|SG0005:Rng.GetItems(Alphabet.ToCharArray(), 32)|});
+
+                    public char[] RecoveryCode()
+                    {
+                        var code = Alphabet.ToCharArray();
+                        {|SG0005:Rng.Shuffle(code)|};
+                        return code;
+                    }
+
+                    public string SessionToken() => new string(Enumerable.Repeat(Alphabet, 24).Select(s => s[{|SG0005:Rng.Next(s.Length)|}]).ToArray());
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Linq;
+                using System.Security.Cryptography;
+
+                class Tokens
+                {
+                    private static readonly Random Rng = new Random();
+                    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+                    public int Otp() => RandomNumberGenerator.GetInt32(100000, 1000000);
+                    public int Pin => RandomNumberGenerator.GetInt32(10000);
+                    public string ResetToken() => RandomNumberGenerator.GetInt32(int.MaxValue).ToString("x8");
+
+                    public byte[] NewSalt()
+                    {
+                        var salt = new byte[16];
+                        RandomNumberGenerator.Fill(salt);
+                        return salt;
+                    }
+
+                    public string ApiKey() => new string(RandomNumberGenerator.GetItems<char>(Alphabet.ToCharArray(), 32));
+
+                    public char[] RecoveryCode()
+                    {
+                        var code = Alphabet.ToCharArray();
+                        RandomNumberGenerator.Shuffle<char>(code);
+                        return code;
+                    }
+
+                    public string SessionToken() => RandomNumberGenerator.GetString(Alphabet, 24);
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_fix_for_NextInt64_NextDouble_and_NextSingle()
+    {
+        const string code = """
+            using System;
+
+            class Tokens
+            {
+                public long Nonce(Random rnd) => {|SG0005:rnd.NextInt64()|};
+                public double Secret(Random rnd) => {|SG0005:rnd.NextDouble()|};
+                public float Salt(Random rnd) => {|SG0005:rnd.NextSingle()|};
+            }
+            """;
+        await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();
+    }
+
+    [Fact]
+    public async Task NetStandard20_has_no_GetInt32_or_Fill_so_NextBytes_uses_GetBytes_and_Next_is_left()
+    {
+        var test = new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            TestCode = """
+                using System;
+
+                class Tokens
+                {
+                    public byte[] NewSalt(Random rnd)
+                    {
+                        var salt = new byte[16];
+                        {|SG0005:rnd.NextBytes(salt)|};
+                        return salt;
+                    }
+
+                    public int Otp(Random rnd) => {|SG0005:rnd.Next(1000000)|};
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Security.Cryptography;
+
+                class Tokens
+                {
+                    public byte[] NewSalt(Random rnd)
+                    {
+                        var salt = new byte[16];
+                        RandomNumberGenerator.Create().GetBytes(salt);
+                        return salt;
+                    }
+
+                    public int Otp(Random rnd) => {|SG0005:rnd.Next(1000000)|};
+                }
+                """,
+        };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NetCoreApp31_has_GetInt32_and_Fill()
+    {
+        var test = new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.NetCore.NetCoreApp31,
+            TestCode = """
+                using System;
+
+                class Tokens
+                {
+                    public void NewKey(Random rnd, byte[] sessionKey) => {|SG0005:rnd.NextBytes(sessionKey)|};
+                    public int Otp(Random rnd) => {|SG0005:rnd.Next(1000000)|};
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Security.Cryptography;
+
+                class Tokens
+                {
+                    public void NewKey(Random rnd, byte[] sessionKey) => RandomNumberGenerator.Fill(sessionKey);
+                    public int Otp(Random rnd) => RandomNumberGenerator.GetInt32(1000000);
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
+}
