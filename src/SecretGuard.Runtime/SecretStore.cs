@@ -23,8 +23,8 @@ namespace SecretGuard
         private readonly Lazy<KeyRing> _keyRing;
         private readonly Lazy<EnvFileSnapshot> _envFile;
 
-        // Name → kid of the last decryption that was announced, so "decrypted for the first time" is said once per
-        // name and kid, also across a provider's reloads (the provider hands the same map to each new store).
+        // Name → kid and role of the last decryption that was announced, so "decrypted for the first time" is said once
+        // per name, kid and role, also across a provider's reloads (the provider hands the same map to each new store).
         private readonly ConcurrentDictionary<string, string> _announced;
 
         public SecretStore(SecretGuardOptions options, ConcurrentDictionary<string, string>? announced = null)
@@ -282,13 +282,14 @@ namespace SecretGuard
 
         private void Announce(string keyName, EnvironmentKey used, bool withPreviousKey)
         {
-            var known = _announced.TryGetValue(keyName, out var kid) && string.Equals(kid, used.Kid, StringComparison.Ordinal);
-            if (known)
+            // A rotation turns the current key into the previous one without changing its kid: that is news too.
+            var what = used.Kid + (withPreviousKey ? "|previous" : "|current");
+            if (_announced.TryGetValue(keyName, out var known) && string.Equals(known, what, StringComparison.Ordinal))
             {
                 return;
             }
 
-            _announced[keyName] = used.Kid;
+            _announced[keyName] = what;
             Events.ValueDecrypted(keyName, Environment.Name, withPreviousKey ? "previous" : "current", used.Kid);
             if (withPreviousKey)
             {
