@@ -131,10 +131,14 @@ namespace SecretGuard.Configuration
                     SecretGuardMetrics.Reloaded(environment, succeeded: true);
                     store.Events.Reloaded(environment, inspection.Values.Count, inspection.OnPreviousKey.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, changedFile);
                 }
-                catch (Exception ex) when (ex is SecretGuardException or System.IO.IOException or UnauthorizedAccessException)
+                catch (Exception ex)
                 {
+                    // Runs on a timer thread: anything that escaped here would end the process. A reload never takes the
+                    // app down; it keeps the last good values and says why. Only I/O messages (paths) are passed on:
+                    // another exception's message could quote what it choked on.
+                    var detail = ex is System.IO.IOException or UnauthorizedAccessException ? ex.GetType().Name + ": " + ex.Message : ex.GetType().FullName;
                     var failure = ex as SecretGuardException ?? new SecretGuardException(Diagnostics.DiagnosticIds.SyntaxError, SecretGuardErrorReason.InvalidEnvFile,
-                        "could not read " + changedFile + " after it changed (" + ex.GetType().Name + ": " + ex.Message + ")", filePath: changedFile);
+                        "could not reload after " + changedFile + " changed (" + detail + ")", filePath: changedFile);
                     ReportFailedReload(store, environment, changedFile, failure);
                     reloaded = false;
                 }
@@ -145,7 +149,14 @@ namespace SecretGuard.Configuration
                 OnReload();
             }
 
-            StartWatching();
+            try
+            {
+                StartWatching();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // A folder that vanished or a watcher limit: the watchers already in place keep working.
+            }
         }
 
         private void ReportFailedReload(SecretStore? store, string environment, string changedFile, SecretGuardException failure)
