@@ -137,6 +137,13 @@ public sealed class ProductionAppTests(Xunit.Abstractions.ITestOutputHelper outp
 
         Assert.Equal((200, next), await app.GetAsync("/token"));
         Assert.Equal(next, monitor.CurrentValue.Token);
+        // Listeners run right after the monitor drops its cached value: give them a moment.
+        deadline = Environment.TickCount64 + 5_000;
+        while (!changes.Contains(next) && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Contains(next, changes);
         Assert.Equal((200, "Healthy"), await app.GetAsync("/health"));
     }
