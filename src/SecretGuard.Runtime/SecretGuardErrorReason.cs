@@ -35,5 +35,8 @@ namespace SecretGuard
 
         /// <summary>The active environment is not a valid name.</summary>
         InvalidEnvironment,
+
+        /// <summary>A decrypted value breaks a policy rule (<c>Require</c>, SG1008), or a required entry is missing.</summary>
+        PolicyViolation,
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using SecretGuard.Diagnostics;
 
 namespace SecretGuard
@@ -51,5 +53,37 @@ namespace SecretGuard
 
         /// <summary>The line in <see cref="FilePath"/>.</summary>
         public int? Line { get; }
+
+        /// <summary>
+        /// Every problem this exception stands for: one for a single failure, all of them when a validation
+        /// (<c>ValidateOnStart</c>, a configuration load) found several. The first one also fills the properties above.
+        /// </summary>
+        public IReadOnlyList<SecretGuardProblem> Problems => _problems ??= new[] { SecretGuardProblem.From(this) };
+
+        private IReadOnlyList<SecretGuardProblem>? _problems;
+
+        /// <summary>One exception for a list of problems: the problem itself when there is one, else one that lists them all.</summary>
+        internal static SecretGuardException FromProblems(IReadOnlyList<SecretGuardProblem> problems, string environment)
+        {
+            if (problems.Count == 0)
+            {
+                throw new ArgumentException("No problems to report.", nameof(problems));
+            }
+
+            var first = problems[0];
+            if (problems.Count == 1 && first.Exception is not null)
+            {
+                return first.Exception;
+            }
+
+            var message = problems.Count == 1
+                ? first.Describe()
+                : problems.Count + " problems with the secrets of " + environment + ":" + string.Concat(problems.Select(p => System.Environment.NewLine + "  " + p.Describe()));
+            var exception = new SecretGuardException(first.ErrorCode, first.Reason, message, first.KeyName, environment, first.Kid, first.FilePath, first.Line)
+            {
+                _problems = problems.ToArray(),
+            };
+            return exception;
+        }
     }
 }

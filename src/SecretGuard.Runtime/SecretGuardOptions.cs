@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using SecretGuard.Keys;
+using SecretGuard.Policy;
 
 namespace SecretGuard
 {
@@ -42,8 +43,53 @@ namespace SecretGuard
         /// </summary>
         public bool DecryptEarlierProviders { get; set; }
 
-        /// <summary>Where warning events go (e.g. a plaintext value under a secret name). Never receives a value or a key.</summary>
+        /// <summary>Where audit events go (docs/operations.md lists them). Never receives a value or a key. Takes precedence over <see cref="LoggerFactory"/>.</summary>
         public ILogger? Logger { get; set; }
+
+        /// <summary>Makes the audit events' logger, category <c>SecretGuard</c>, when <see cref="Logger"/> is not set.</summary>
+        public ILoggerFactory? LoggerFactory { get; set; }
+
+        /// <summary>
+        /// Decrypt every entry of the active env file at startup and check every rule, and fail with one
+        /// <see cref="SecretGuardException"/> that lists every problem (its <see cref="SecretGuardException.Problems"/>)
+        /// instead of failing later on first use. For <see cref="Secrets"/> it runs in <see cref="Secrets.Configure"/>;
+        /// the configuration provider always decrypts every entry when it loads and then also fails on an unusable key
+        /// that no value needs yet. Default false.
+        /// </summary>
+        public bool ValidateOnStart { get; set; }
+
+        /// <summary>
+        /// Configuration provider only: watch the env file and the key file, and on a change re-read them, derive new keys,
+        /// and fire the configuration reload token (<c>IOptionsMonitor</c> sees new values). A change that breaks a secret
+        /// keeps the last good values and is reported by the status and the health check. Default false.
+        /// </summary>
+        public bool ReloadOnChange { get; set; }
+
+        /// <summary>How long to wait after a change before reloading, so a burst of writes is read once. Default 250 ms.</summary>
+        public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
+        /// Also compare the files' contents at this interval (null: never), for file systems that send no change events
+        /// (network shares, some container mounts). Default null.
+        /// </summary>
+        public TimeSpan? ReloadPollingInterval { get; set; }
+
+        /// <summary>
+        /// Policy rules checked on the decrypted values, with the meaning of the build's <c>SecretGuardRule</c>.
+        /// A violation names the rule, never the value (SG1008).
+        /// </summary>
+        public IList<PolicyRule> Rules { get; } = new List<PolicyRule>();
+
+        /// <summary>
+        /// Adds a rule, e.g. <c>o.Require("SECRET_KEY", minLength: 32)</c>: the entry must exist (unless
+        /// <paramref name="required"/> is false) and its plaintext must have the length and match the pattern.
+        /// </summary>
+        /// <returns>These options, for chaining.</returns>
+        public SecretGuardOptions Require(string name, int? minLength = null, int? length = null, string? pattern = null, bool required = true, IEnumerable<string>? environments = null)
+        {
+            Rules.Add(new PolicyRule(name, secret: false, minLength: minLength, length: length, pattern: pattern, required: required, environments: environments));
+            return this;
+        }
 
         internal SecretGuardOptions Clone()
         {
@@ -57,7 +103,17 @@ namespace SecretGuard
                 KeyFilePath = KeyFilePath,
                 DecryptEarlierProviders = DecryptEarlierProviders,
                 Logger = Logger,
+                LoggerFactory = LoggerFactory,
+                ValidateOnStart = ValidateOnStart,
+                ReloadOnChange = ReloadOnChange,
+                ReloadDelay = ReloadDelay,
+                ReloadPollingInterval = ReloadPollingInterval,
             };
+            foreach (var rule in Rules)
+            {
+                clone.Rules.Add(rule);
+            }
+
             clone.SecretSuffixes.Clear();
             foreach (var suffix in SecretSuffixes)
             {

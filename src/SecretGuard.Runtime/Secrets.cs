@@ -30,7 +30,36 @@ namespace SecretGuard
 
                 var options = _options.Clone();
                 configure(options);
+                if (options.ValidateOnStart)
+                {
+                    // Fail here, at startup, with every problem at once, instead of at the first Get of a broken value.
+                    var store = new SecretStore(options);
+                    var status = Validate(store);
+                    if (status.Problems.Count > 0)
+                    {
+                        store.ReleaseKeys();
+                        throw SecretGuardException.FromProblems(status.Problems, store.Environment.Name);
+                    }
+
+                    _store = store;
+                }
+
                 _options = options;
+            }
+        }
+
+        /// <summary>
+        /// Decrypts every entry of the active env file once (a process variable of the same name wins, as in
+        /// <see cref="Get"/>), checks every rule, and reports the result — what the health check shows for apps that
+        /// use <see cref="Secrets"/> without the configuration provider. Computed once: the values do not change while
+        /// the process runs. Never throws for a broken value: that is a problem in the status.
+        /// </summary>
+        public static SecretGuardStatus GetStatus()
+        {
+            var store = _store ?? CreateStore();
+            lock (Gate)
+            {
+                return store.Status ??= Validate(store);
             }
         }
 
@@ -82,6 +111,19 @@ namespace SecretGuard
             {
                 _store = null;
                 _options = new SecretGuardOptions();
+            }
+        }
+
+        private static SecretGuardStatus Validate(SecretStore store)
+        {
+            try
+            {
+                return store.Inspect(variablesFirst: true, strictKeys: true).ToStatus(DateTimeOffset.UtcNow);
+            }
+            catch (SecretGuardException ex)
+            {
+                // The env file itself cannot be read.
+                return new SecretGuardStatus(store.Environment.Name, null, Array.Empty<string>(), ex.Problems, Array.Empty<string>(), 0, DateTimeOffset.UtcNow);
             }
         }
 

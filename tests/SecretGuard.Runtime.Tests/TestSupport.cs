@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using SecretGuard.Crypto;
@@ -114,6 +115,93 @@ public sealed class EnvironmentVariables : IDisposable
         foreach (var (name, value) in _saved)
         {
             Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+}
+
+/// <summary>An ILoggerFactory that records every event of every logger it made: category, id, message and each structured field.</summary>
+public sealed class RecordingLoggerFactory : ILoggerFactory
+{
+    public List<RecordedEvent> Events { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new CategoryLogger(this, categoryName);
+
+    public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
+
+    public void Dispose()
+    {
+    }
+
+    public List<RecordedEvent> Snapshot()
+    {
+        lock (Events)
+        {
+            return new List<RecordedEvent>(Events);
+        }
+    }
+
+    /// <summary>Every string an event carries: category, event name, message and every field value.</summary>
+    public IEnumerable<string> AllStrings() => Snapshot().SelectMany(e => e.Strings());
+
+    private sealed class CategoryLogger(RecordingLoggerFactory factory, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var fields = new Dictionary<string, string?>();
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (var (name, value) in pairs)
+                {
+                    fields[name] = value?.ToString();
+                }
+            }
+
+            lock (factory.Events)
+            {
+                factory.Events.Add(new RecordedEvent(category, logLevel, eventId, formatter(state, exception), fields, exception?.ToString()));
+            }
+        }
+    }
+}
+
+public sealed record RecordedEvent(string Category, LogLevel Level, EventId Id, string Message, IReadOnlyDictionary<string, string?> Fields, string? Exception)
+{
+    public IEnumerable<string> Strings()
+    {
+        yield return Category;
+        yield return Id.Name ?? string.Empty;
+        yield return Message;
+        if (Exception is not null)
+        {
+            yield return Exception;
+        }
+
+        foreach (var (name, value) in Fields)
+        {
+            yield return name;
+            yield return value ?? string.Empty;
+        }
+    }
+}
+
+/// <summary>Waits for something a background thread does (a reload after a file change).</summary>
+public static class Eventually
+{
+    public static void True(Func<bool> condition, string what, int timeoutMilliseconds = 15_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMilliseconds;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new Xunit.Sdk.XunitException("Timed out after " + timeoutMilliseconds + " ms waiting for: " + what);
+            }
+
+            System.Threading.Thread.Sleep(25);
         }
     }
 }

@@ -12,6 +12,7 @@ namespace SecretGuard.Crypto
     public sealed class MasterKey
     {
         private readonly byte[] _bytes;
+        private volatile bool _cleared;
 
         private MasterKey(byte[] bytes, string source)
         {
@@ -52,9 +53,23 @@ namespace SecretGuard.Crypto
         }
 
         /// <summary>The key as standard base64 with padding, for the key file or a secret store. Handle with care.</summary>
-        public string ToBase64() => Convert.ToBase64String(_bytes);
+        public string ToBase64() => Convert.ToBase64String(Bytes);
 
-        internal ReadOnlySpan<byte> Bytes => _bytes;
+        internal ReadOnlySpan<byte> Bytes => _cleared
+            ? throw new ObjectDisposedException(nameof(MasterKey), "The master key from " + Source + " was zeroed after its derivation.")
+            : _bytes;
+
+        internal bool IsCleared => _cleared;
+
+        // Tests look at the bytes themselves, to prove they are zero.
+        internal ReadOnlySpan<byte> RawBytesForTests => _bytes;
+
+        /// <summary>Zeroes the key bytes (<see cref="CryptographicOperations.ZeroMemory"/>); the key is unusable afterwards.</summary>
+        internal void Clear()
+        {
+            _cleared = true;
+            CryptographicOperations.ZeroMemory(_bytes);
+        }
 
         /// <summary>Names the source; never shows the key.</summary>
         public override string ToString() => "master key from " + Source;

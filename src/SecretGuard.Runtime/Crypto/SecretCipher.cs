@@ -67,7 +67,11 @@ namespace SecretGuard.Crypto
         /// environment's prefix (SG1005); a malformed value, a newer version, an unknown kid or a failed
         /// authentication (SG1006); no key at all (SG1012).
         /// </summary>
-        public static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location = default)
+        public static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location = default) =>
+            Decrypt(value, keyName, ring, location, out _);
+
+        /// <summary>As <see cref="Decrypt(string, string, KeyRing, ValueLocation)"/>, and says which of the ring's keys it took.</summary>
+        internal static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location, out EnvironmentKey usedKey)
         {
             ArgumentNullException.ThrowIfNull(ring);
             ArgumentException.ThrowIfNullOrEmpty(keyName);
@@ -107,6 +111,7 @@ namespace SecretGuard.Crypto
                     ". It was encrypted with another master key: get that key, or re-encrypt the value with the current one");
             }
 
+            usedKey = key;
             return DecryptWith(key, parsed, keyName, location);
         }
 

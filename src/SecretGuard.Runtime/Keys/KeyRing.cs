@@ -31,6 +31,9 @@ namespace SecretGuard.Keys
         /// <summary>Advice for a missing key: which variable to set or which key-file line to add.</summary>
         public string WhereToPutKey { get; }
 
+        /// <summary>The key file the keys were read from, when one was found.</summary>
+        public string? KeyFilePath { get; init; }
+
         /// <summary>The keys present, current first.</summary>
         public IEnumerable<EnvironmentKey> Keys => new[] { Current, Previous }.Where(k => k is not null)!;
 

@@ -37,11 +37,28 @@ namespace SecretGuard.Keys
 
             var advice = "set " + variable + " or add '" + environment + " = <key>' to " +
                 (keyFilePath ?? ("a " + KeyFile.DefaultFileName + " file" + DescribeSearch(options)));
-            return new KeyRing(
-                environment,
-                current is null ? null : KeyDerivation.Derive(current, environment),
-                previous is null ? null : KeyDerivation.Derive(previous, environment),
-                advice);
+            return new KeyRing(environment, DeriveAndClear(current, environment), DeriveAndClear(previous, environment), advice)
+            {
+                KeyFilePath = keyFilePath,
+            };
+        }
+
+        /// <summary>Derives the environment key and zeroes the master key's bytes right away: only the derived key stays in memory.</summary>
+        internal static EnvironmentKey? DeriveAndClear(MasterKey? masterKey, string environment)
+        {
+            if (masterKey is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return KeyDerivation.Derive(masterKey, environment);
+            }
+            finally
+            {
+                masterKey.Clear();
+            }
         }
 
         /// <summary>The key file in use: the explicit path, <c>SECRETGUARD_KEY_FILE</c>, or the first found upward.</summary>
@@ -89,7 +106,15 @@ namespace SecretGuard.Keys
             var entry = keyFile.Find(environment, previous);
             if (entry is not null)
             {
-                return MasterKey.FromBytes(entry.GetKeyBytes(), keyFile.FilePath + " line " + entry.Line);
+                var bytes = entry.GetKeyBytes();
+                try
+                {
+                    return MasterKey.FromBytes(bytes, keyFile.FilePath + " line " + entry.Line);
+                }
+                finally
+                {
+                    System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+                }
             }
 
             // A line meant for this key but unreadable is worse than no line: say so instead of "missing".
