@@ -47,10 +47,15 @@ namespace SecretGuard.Analyzers.Infrastructure
 
         private sealed class Reader
         {
+            // Objects and arrays nest by recursion: a hostile or broken file ("[[[[..." 30 000 deep) would overflow the
+            // stack and take the compiler down with it. Configuration loading stops at 64 (System.Text.Json's default).
+            private const int MaxDepth = 256;
+
             private readonly string _text;
             private readonly List<JsonStringValue> _result;
             private readonly List<string> _path = new List<string>();
             private int _pos;
+            private int _depth;
 
             public Reader(string text, List<JsonStringValue> result)
             {
@@ -75,9 +80,16 @@ namespace SecretGuard.Analyzers.Infrastructure
                 switch (_text[_pos])
                 {
                     case '{':
-                        return ReadObject();
                     case '[':
-                        return ReadArray(key);
+                        if (_depth == MaxDepth)
+                        {
+                            return false;
+                        }
+
+                        _depth++;
+                        var nested = _text[_pos] == '{' ? ReadObject() : ReadArray(key);
+                        _depth--;
+                        return nested;
                     case '"':
                         var start = _pos;
                         if (!ReadString(out var value))

@@ -13,8 +13,16 @@ namespace SecretGuard.Analyzers.Infrastructure
     internal static class TargetNames
     {
         /// <summary>The name, or null. <paramref name="model"/> is needed only for positional arguments.</summary>
-        public static string? Find(SyntaxNode literal, SemanticModel? model = null, CancellationToken cancellationToken = default)
+        public static string? Find(SyntaxNode literal, SemanticModel? model = null, CancellationToken cancellationToken = default) =>
+            Find(literal, model, cancellationToken, out _);
+
+        /// <summary>
+        /// As <see cref="Find(SyntaxNode, SemanticModel?, CancellationToken)"/>; without a model,
+        /// <paramref name="needsModel"/> says that only the semantic model can name the target (a positional argument).
+        /// </summary>
+        public static string? Find(SyntaxNode literal, SemanticModel? model, CancellationToken cancellationToken, out bool needsModel)
         {
+            needsModel = false;
             var expression = literal;
             var parent = expression.Parent;
 
@@ -70,7 +78,7 @@ namespace SecretGuard.Analyzers.Infrastructure
                 case ArgumentSyntax tupleArgument when tupleArgument.Parent is TupleExpressionSyntax tuple:
                     return TupleElementName(tuple, tupleArgument);
                 case ArgumentSyntax argument:
-                    return ArgumentTarget(argument, model, cancellationToken);
+                    return ArgumentTarget(argument, model, cancellationToken, ref needsModel);
                 case AttributeArgumentSyntax attributeArgument:
                     return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText ?? AttributeTarget(attributeArgument);
                 case AnonymousObjectMemberDeclaratorSyntax member:
@@ -151,7 +159,7 @@ namespace SecretGuard.Analyzers.Infrastructure
             _ => false,
         };
 
-        private static string? ArgumentTarget(ArgumentSyntax argument, SemanticModel? model, CancellationToken cancellationToken)
+        private static string? ArgumentTarget(ArgumentSyntax argument, SemanticModel? model, CancellationToken cancellationToken, ref bool needsModel)
         {
             if (argument.NameColon is not null)
             {
@@ -190,6 +198,7 @@ namespace SecretGuard.Analyzers.Infrastructure
 
             if (model is null || list.Parent is null)
             {
+                needsModel = list.Parent is not null;
                 return null;
             }
 

@@ -40,7 +40,20 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
+            // The name first, from syntax alone: most literals go to names that are not credentials and stop here, before
+            // any value check. Only a positional argument needs the semantic model, and only after the value checks.
+            var name = TargetNames.Find(literal, null, context.CancellationToken, out var needsModel);
+            if (name is null && !needsModel)
+            {
+                return;
+            }
+
             var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(literal.SyntaxTree));
+            if (name is not null && !settings.Names.IsCredentialName(name))
+            {
+                return;
+            }
+
             if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) ||
                 EncryptedPrefix(value) || ValueShapes.IsNotASecretValue(value) || settings.IsExcludedValue(value))
             {
@@ -53,7 +66,7 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
-            var name = TargetNames.Find(literal, context.SemanticModel, context.CancellationToken);
+            name ??= TargetNames.Find(literal, context.SemanticModel, context.CancellationToken);
             if (name is null || !settings.Names.IsCredentialName(name) || ValueShapes.IsNotASecretValue(value, name))
             {
                 return;
