@@ -49,6 +49,7 @@ internal static class AnalyzerCost
         var runs = 5;
         var concurrent = false;
         var isolate = false;
+        string? write = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -62,10 +63,13 @@ internal static class AnalyzerCost
                 case "--isolate":
                     isolate = true;
                     break;
+                case "--write" when i + 1 < args.Length:
+                    write = args[++i];
+                    break;
                 default:
                     if (!int.TryParse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out files) || files < 1)
                     {
-                        Console.Error.WriteLine("usage: analyzer-cost [files] [--runs N] [--concurrent] [--isolate]");
+                        Console.Error.WriteLine("usage: analyzer-cost [files] [--runs N] [--concurrent] [--isolate] [--write DIR]");
                         return 2;
                     }
 
@@ -73,7 +77,52 @@ internal static class AnalyzerCost
             }
         }
 
-        return new Measurement(files, runs, concurrent).RunAsync(isolate).GetAwaiter().GetResult();
+        return write is null ? new Measurement(files, runs, concurrent).RunAsync(isolate).GetAwaiter().GetResult() : Write(write, files);
+    }
+
+    /// <summary>
+    /// Writes the generated code base as a project, to measure a real <c>dotnet build</c> with the SDK's compiler and
+    /// its default analyzers: <c>-p:SecretGuard=true|false</c> adds or leaves out the analyzers, <c>-p:ReportAnalyzer=true</c>
+    /// makes the compiler print each analyzer's execution time (docs/performance.md).
+    /// </summary>
+    private static int Write(string directory, int files)
+    {
+        var root = Path.GetFullPath(directory);
+        foreach (var (path, text) in CodebaseGenerator.Generate(files, Seed).Concat(CodebaseGenerator.GenerateConfigFiles(Math.Max(1, files / 100), Seed)))
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        var analyzers = Path.Combine(AppContext.BaseDirectory, "SecretGuard.Analyzers.dll");
+        var core = Path.Combine(AppContext.BaseDirectory, "SecretGuard.Core.dll");
+        File.WriteAllText(Path.Combine(root, "Generated.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <!-- Written by the analyzer-cost mode of SecretGuard.Benchmarks: the generated code base as one library. -->
+              <PropertyGroup>
+                <TargetFramework>net{{Environment.Version.Major}}.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <LangVersion>12</LangVersion>
+                <SecretGuard Condition="'$(SecretGuard)' == ''">true</SecretGuard>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(SecretGuard)' == 'true'">
+                <Analyzer Include="{{analyzers}}" />
+                <Analyzer Include="{{core}}" />
+                <AdditionalFiles Include="**/appsettings*.json;**/launchSettings.json;**/.env*" Exclude="bin/**;obj/**" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // Stop MSBuild from importing the props of a repository the folder may sit in (warnings as errors, central versions).
+        foreach (var stopper in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            File.WriteAllText(Path.Combine(root, stopper), "<Project />\n");
+        }
+
+        Console.WriteLine($"Wrote {files} C# files and their configuration files to {root}, with Generated.csproj.");
+        return 0;
     }
 
     private sealed class Measurement
