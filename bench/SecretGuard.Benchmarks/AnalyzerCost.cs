@@ -19,7 +19,7 @@ using SecretGuard.Analyzers.Tests.Generated;
 namespace SecretGuard.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- analyzer-cost [files] [--runs N] [--concurrent] [--isolate]</c>: what the SecretGuard
+/// <c>dotnet run -c Release -- analyzer-cost [files] [--runs N] [--concurrent] [--isolate] [--only SG0002,...] [--quick]</c>: what the SecretGuard
 /// analyzers cost next to the compiler on a generated code base (docs/performance.md, "Analyzer cost"). Not a
 /// BenchmarkDotNet benchmark: one measurement takes seconds, and the figure wanted is a ratio of two medians.
 /// </summary>
@@ -28,7 +28,7 @@ namespace SecretGuard.Benchmarks;
 /// that load from other work on the machine hits all three alike:</para>
 /// <list type="number">
 /// <item>compiler: parse every file, create the compilation, <c>GetDiagnostics()</c>, <c>Emit</c> to a memory stream;</item>
-/// <item>analyzers: <c>GetAnalysisResultAsync</c> with every SecretGuard analyzer, then
+/// <item>analyzers: after the compiler's declaration pass, <c>GetAnalysisResultAsync</c> with every SecretGuard analyzer, then
 /// <c>GetAnalyzerTelemetryInfoAsync(analyzer).ExecutionTime</c> — the time inside each analyzer's callbacks;</item>
 /// <item>wall clock: create + <c>GetAllDiagnosticsAsync</c> (compiler and analyzer diagnostics) against create +
 /// <c>GetDiagnostics</c> from (1). The difference also holds what telemetry leaves out: the semantic-model binding
@@ -37,7 +37,8 @@ namespace SecretGuard.Benchmarks;
 /// <para>Single-threaded by default (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>): both sides are
 /// work on one core, and the ratio does not depend on how well each parallelises on a small, busy machine.
 /// <c>--concurrent</c> turns both on. <c>--isolate</c> adds the wall-clock difference of each analyzer alone and of a
-/// no-op analyzer (the driver's own share).</para>
+/// no-op analyzer (the driver's own share). <c>--only</c> keeps the analyzers of the rules named; <c>--quick</c> leaves
+/// out (3) after the warm-up, for quick comparisons while working on one analyzer.</para>
 /// </remarks>
 internal static class AnalyzerCost
 {
@@ -50,6 +51,8 @@ internal static class AnalyzerCost
         var concurrent = false;
         var isolate = false;
         string? write = null;
+        string[]? only = null;
+        var quick = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -66,10 +69,16 @@ internal static class AnalyzerCost
                 case "--write" when i + 1 < args.Length:
                     write = args[++i];
                     break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
                 default:
                     if (!int.TryParse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out files) || files < 1)
                     {
-                        Console.Error.WriteLine("usage: analyzer-cost [files] [--runs N] [--concurrent] [--isolate] [--write DIR]");
+                        Console.Error.WriteLine("usage: analyzer-cost [files] [--runs N] [--concurrent] [--isolate] [--write DIR] [--only SG0002,SG0004] [--quick]");
                         return 2;
                     }
 
@@ -77,7 +86,7 @@ internal static class AnalyzerCost
             }
         }
 
-        return write is null ? new Measurement(files, runs, concurrent).RunAsync(isolate).GetAwaiter().GetResult() : Write(write, files);
+        return write is null ? new Measurement(files, runs, concurrent, only, quick).RunAsync(isolate).GetAwaiter().GetResult() : Write(write, files);
     }
 
     /// <summary>
@@ -135,10 +144,18 @@ internal static class AnalyzerCost
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly CSharpParseOptions _parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         private readonly CSharpCompilationOptions _compilationOptions;
-        private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers = AllAnalyzers();
+        private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+        private readonly bool _quick;
 
-        public Measurement(int files, int runs, bool concurrent)
+        public Measurement(int files, int runs, bool concurrent, string[]? only, bool quick)
         {
+            _analyzers = only is null ? AllAnalyzers() : AllAnalyzers().Where(a => a.SupportedDiagnostics.Any(d => only.Contains(d.Id, StringComparer.OrdinalIgnoreCase))).ToImmutableArray();
+            if (_analyzers.IsEmpty)
+            {
+                throw new ArgumentException("--only names no SecretGuard rule: " + string.Join(",", only!));
+            }
+
+            _quick = quick;
             _files = files;
             _runs = runs;
             _concurrent = concurrent;
@@ -209,7 +226,13 @@ internal static class AnalyzerCost
 
                 // (2) telemetry: time inside the analyzers' callbacks
                 Quiesce();
-                var analysis = Analyze(Create(Parse()), _analyzers, logTime: true, out var exceptions);
+                var analyzed = Create(Parse());
+
+                // The compiler's declaration pass (the source assembly, its members, the referenced assemblies' symbols) is
+                // work every build does before or beside the analyzers; without it here, the first analyzer to look up a
+                // type in its compilation-start action would be charged for building the whole compilation.
+                analyzed.GetDeclarationDiagnostics();
+                var analysis = Analyze(analyzed, _analyzers, logTime: true, out var exceptions);
                 var wall = Stopwatch.StartNew();
                 var result = await analysis.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
                 wall.Stop();
@@ -224,9 +247,9 @@ internal static class AnalyzerCost
                     return 1;
                 }
 
-                // (3) wall clock of compiler and analyzer diagnostics together
+                // (3) wall clock of compiler and analyzer diagnostics together; --quick leaves it out after the first run
                 Quiesce();
-                var (allWall, allCpu, all) = await AllDiagnosticsAsync(_analyzers).ConfigureAwait(false);
+                var (allWall, allCpu, all) = _quick && run > 0 ? (double.NaN, double.NaN, ImmutableArray<Diagnostic>.Empty) : await AllDiagnosticsAsync(_analyzers).ConfigureAwait(false);
                 if (run == 0)
                 {
                     var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
@@ -247,10 +270,14 @@ internal static class AnalyzerCost
 
                 analyzerSumMs.Add(times.Values.Sum());
                 analysisWallMs.Add(wall.Elapsed.TotalMilliseconds);
-                allDiagnosticsMs.Add(allWall);
                 compilerCpuMs.Add(compilerCpu);
                 diagnosticsCpuMs.Add(diagnosedCpu);
-                allDiagnosticsCpuMs.Add(allCpu);
+                if (!double.IsNaN(allWall))
+                {
+                    allDiagnosticsMs.Add(allWall);
+                    allDiagnosticsCpuMs.Add(allCpu);
+                }
+
                 Console.WriteLine($"//   run {run}: compiler {total.Elapsed.TotalMilliseconds:F0} ms (parse {parsed:F0}, create + GetDiagnostics {diagnosed - parsed:F0}, emit {total.Elapsed.TotalMilliseconds - diagnosed:F0}); " +
                                   $"analyzers {times.Values.Sum():F0} ms ({string.Join(", ", _analyzers.Select(a => Id(a) + " " + times[a].ToString("F0", CultureInfo.InvariantCulture)))}); " +
                                   $"create + GetAllDiagnosticsAsync {allWall:F0} ms; CPU: compiler {compilerCpu:F0}, create + GetDiagnostics {diagnosedCpu:F0}, " +
@@ -274,6 +301,13 @@ internal static class AnalyzerCost
             {
                 var t = analyzerMs[analyzer];
                 Console.WriteLine($"| {analyzer.GetType().Name} | {Id(analyzer)} | {Median(t):N1} | {Median(t) / compiler:P2} | {t.Min():N1}–{t.Max():N1} |");
+            }
+
+            if (allDiagnosticsMs.Count == 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("(--quick: the wall-clock and CPU comparison with GetAllDiagnosticsAsync was left out.)");
+                return 0;
             }
 
             var difference = Median(allDiagnosticsMs) - Median(diagnosticsMs);

@@ -1,28 +1,29 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SecretGuard.Analyzers.Infrastructure
 {
     /// <summary>
     /// The name a literal's value is given: the variable, field, property or parameter it is assigned, initialised,
     /// compared or passed to, the key it is stored under (<c>["Password"] = "..."</c>), or the method it is returned from.
-    /// Syntax first; the semantic model only for positional arguments.
+    /// Syntax only, except for positional arguments, whose parameter comes from the operation tree.
     /// </summary>
     internal static class TargetNames
     {
-        /// <summary>The name, or null. <paramref name="model"/> is needed only for positional arguments.</summary>
-        public static string? Find(SyntaxNode literal, SemanticModel? model = null, CancellationToken cancellationToken = default) =>
-            Find(literal, model, cancellationToken, out _);
+        /// <summary>The name from syntax alone, or null (also when only the parameter of a positional argument could name it).</summary>
+        public static string? Find(SyntaxNode literal) => Find(literal, out _, out _);
 
         /// <summary>
-        /// As <see cref="Find(SyntaxNode, SemanticModel?, CancellationToken)"/>; without a model,
-        /// <paramref name="needsModel"/> says that only the semantic model can name the target (a positional argument).
+        /// The name from syntax alone. When the value is a positional argument, only the called method's parameter can
+        /// name it: the name is null and <paramref name="positionalArgument"/> is that argument, for
+        /// <see cref="ParameterTarget"/>. <paramref name="inAttribute"/> says the value is an attribute's argument.
         /// </summary>
-        public static string? Find(SyntaxNode literal, SemanticModel? model, CancellationToken cancellationToken, out bool needsModel)
+        public static string? Find(SyntaxNode literal, out ArgumentSyntax? positionalArgument, out bool inAttribute)
         {
-            needsModel = false;
+            positionalArgument = null;
+            inAttribute = false;
             var expression = literal;
             var parent = expression.Parent;
 
@@ -78,8 +79,9 @@ namespace SecretGuard.Analyzers.Infrastructure
                 case ArgumentSyntax tupleArgument when tupleArgument.Parent is TupleExpressionSyntax tuple:
                     return TupleElementName(tuple, tupleArgument);
                 case ArgumentSyntax argument:
-                    return ArgumentTarget(argument, model, cancellationToken, ref needsModel);
+                    return ArgumentTarget(argument, ref positionalArgument);
                 case AttributeArgumentSyntax attributeArgument:
+                    inAttribute = true;
                     return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText ?? AttributeTarget(attributeArgument);
                 case AnonymousObjectMemberDeclaratorSyntax member:
                     return member.NameEquals?.Name.Identifier.ValueText;
@@ -159,14 +161,14 @@ namespace SecretGuard.Analyzers.Infrastructure
             _ => false,
         };
 
-        private static string? ArgumentTarget(ArgumentSyntax argument, SemanticModel? model, CancellationToken cancellationToken, ref bool needsModel)
+        private static string? ArgumentTarget(ArgumentSyntax argument, ref ArgumentSyntax? positionalArgument)
         {
             if (argument.NameColon is not null)
             {
                 return argument.NameColon.Name.Identifier.ValueText;
             }
 
-            if (argument.Parent is not BaseArgumentListSyntax list)
+            if (argument.Parent is not BaseArgumentListSyntax list || list.Parent is null)
             {
                 return null;
             }
@@ -196,44 +198,66 @@ namespace SecretGuard.Analyzers.Infrastructure
                 return NameOf(access.Expression); // password.Equals("...")
             }
 
-            if (model is null || list.Parent is null)
+            positionalArgument = argument;
+            return null;
+        }
+
+        /// <summary>
+        /// The name a positional argument is given by the method it is passed to: its parameter (<c>Connect(host, "pw")</c>
+        /// → <c>password</c>), read from the bound tree the analyzer driver already built (<see cref="IArgumentOperation.Parameter"/>),
+        /// so no semantic-model binding of its own. <paramref name="value"/> is an operation inside the argument.
+        /// </summary>
+        public static string? ParameterTarget(ArgumentSyntax argument, IOperation value)
+        {
+            if (argument.Parent is not BaseArgumentListSyntax list || list.Parent is null)
             {
-                needsModel = list.Parent is not null;
                 return null;
             }
 
-            var symbol = model.GetSymbolInfo(list.Parent, cancellationToken).Symbol as IMethodSymbol;
-            if (symbol is null)
+            var index = list.Arguments.IndexOf(argument);
+            IArgumentOperation? found = null;
+            for (var current = value.Parent; current is not null; current = current.Parent)
             {
-                return null;
+                // Wrappers the literal passes through first (Task.FromResult("pw")) have arguments of their own: skip them.
+                // A params array's elements share one implicit argument whose syntax is the call.
+                if (current is IArgumentOperation candidate &&
+                    (candidate.Syntax == argument || (candidate.ArgumentKind == ArgumentKind.ParamArray && candidate.Syntax == list.Parent)))
+                {
+                    found = candidate;
+                    break;
+                }
+
+                if (current.Syntax == list.Parent)
+                {
+                    return null;
+                }
             }
 
-            if (symbol.Name == "Equals" && symbol.IsStatic && list.Arguments.Count >= 2)
+            var parameter = found?.Parameter;
+            if (parameter?.ContainingSymbol is not IMethodSymbol method)
+            {
+                return null; // an indexer's key, a call that did not bind
+            }
+
+            if (method.Name == "Equals" && method.IsStatic && list.Arguments.Count >= 2)
             {
                 return NameOf(list.Arguments[index == 0 ? 1 : 0].Expression); // string.Equals(password, "...")
             }
 
-            if (index < symbol.Parameters.Length)
+            // new AzureKeyCredential("..."), new ApiKeyCredential("..."): a credential type's key or secret parameter.
+            if (method.MethodKind == MethodKind.Constructor && method.ContainingType.Name.EndsWith("Credential", System.StringComparison.Ordinal) &&
+                parameter.Name is "key" or "secret" or "signature" or "value")
             {
-                var parameter = symbol.Parameters[index].Name;
-
-                // new AzureKeyCredential("..."), new ApiKeyCredential("..."): a credential type's key or secret parameter.
-                if (symbol.MethodKind == MethodKind.Constructor && symbol.ContainingType.Name.EndsWith("Credential", System.StringComparison.Ordinal) &&
-                    parameter is "key" or "secret" or "signature" or "value")
-                {
-                    return symbol.ContainingType.Name.Replace("Credential", "Secret");
-                }
-
-                // Environment.SetEnvironmentVariable("DB_PASSWORD", "...")
-                if (symbol.Name == "SetEnvironmentVariable" && index == 1 && KeyName(list.Arguments[0].Expression) is string variable)
-                {
-                    return variable;
-                }
-
-                return parameter;
+                return method.ContainingType.Name.Replace("Credential", "Secret");
             }
 
-            return symbol.Parameters.Length > 0 && symbol.Parameters[symbol.Parameters.Length - 1].IsParams ? null : null;
+            // Environment.SetEnvironmentVariable("DB_PASSWORD", "...")
+            if (method.Name == "SetEnvironmentVariable" && index == 1 && KeyName(list.Arguments[0].Expression) is string variable)
+            {
+                return variable;
+            }
+
+            return parameter.Name;
         }
 
         private static bool IsKeyValueCall(SyntaxNode? node)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -12,6 +13,9 @@ namespace SecretGuard.Naming
     /// </summary>
     public sealed class CredentialNames
     {
+        /// <summary>How many names' answers a lexicon remembers; beyond that it judges each name again.</summary>
+        internal const int MaxRemembered = 20_000;
+
         private static readonly string[] DefaultSingleWords =
         {
             "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "token", "apikey", "apikeys", "apitoken",
@@ -72,6 +76,7 @@ namespace SecretGuard.Naming
         // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
         private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
 
+        private readonly ConcurrentDictionary<string, bool> _answers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly HashSet<string> _singleWords;
         private readonly string[][] _phrases;
         private readonly HashSet<string> _nonSecretWords;
@@ -145,12 +150,33 @@ namespace SecretGuard.Naming
             new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true);
 
         /// <summary>Whether <paramref name="name"/> names a credential.</summary>
+        /// <remarks>
+        /// The analyzers ask this for every name a literal or a value meets, and a code base repeats its names: answers
+        /// are remembered (a lexicon never changes once built), up to <see cref="MaxRemembered"/> names.
+        /// </remarks>
         public bool IsCredentialName(string? name)
         {
             if (string.IsNullOrEmpty(name) || name!.Length < _minimumLength)
             {
                 return false;
             }
+
+            if (_answers.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var answer = Judge(name);
+            if (_answers.Count < MaxRemembered)
+            {
+                _answers.TryAdd(name, answer);
+            }
+
+            return answer;
+        }
+
+        private bool Judge(string name)
+        {
 
             var words = IdentifierWords.Split(name);
             if (words.Count == 0)
