@@ -225,13 +225,14 @@ internal static class AnalyzerCost
                 }
 
                 // (2) telemetry: time inside the analyzers' callbacks
-                Quiesce();
                 var analyzed = Create(Parse());
 
                 // The compiler's declaration pass (the source assembly, its members, the referenced assemblies' symbols) is
                 // work every build does before or beside the analyzers; without it here, the first analyzer to look up a
-                // type in its compilation-start action would be charged for building the whole compilation.
+                // type in its compilation-start action would be charged for building the whole compilation. The collection
+                // after it keeps the pause for the garbage of parsing and declaring out of the first analyzer callbacks.
                 analyzed.GetDeclarationDiagnostics();
+                Quiesce();
                 var analysis = Analyze(analyzed, _analyzers, logTime: true, out var exceptions);
                 var wall = Stopwatch.StartNew();
                 var result = await analysis.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);

@@ -86,6 +86,25 @@ public class HardcodedCredentialAnalyzerTests
                     Console.WriteLine("Invalid token");
                     throw new ArgumentException("The password must not be empty", nameof(password));
                 }
+
+                // A prefix or separator around a value made at run time is format, not the credential.
+                static string NewApiToken(string random) { return "booking_" + random; }
+                static string AuthorizationToken(string token) => "Bearer " + token;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_literal_concatenated_with_a_runtime_value_is_reported_unless_it_is_a_prefix_or_separator()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                static string password = {|SG0002:"hunter2x"|} + System.Environment.MachineName;
+                static string Token(string suffix) => "tok_" + suffix;
+                static string ApiKey(string suffix) => {|SG0002:"k9Xq2wLm"|} + ("-" + suffix);
+                const string ClientSecret = {|SG0002:"abc_" + "9fK2mQx7"|};
+                static string apiToken = {|SG0002:"x" + ("Qm7" + "ZpL2")|} + System.Environment.NewLine;
             }
             """);
     }

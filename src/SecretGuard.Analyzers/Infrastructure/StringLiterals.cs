@@ -19,6 +19,59 @@ namespace SecretGuard.Analyzers.Infrastructure
             return parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression) && IsLiteralConcatenation(binary);
         }
 
+        /// <summary>
+        /// The largest chain of literals only (<c>"a" + ("b" + "c")</c>) the literal is part of, or the literal itself;
+        /// <paramref name="isFirst"/> says whether it is the chain's leftmost literal, the one that speaks for the chain.
+        /// </summary>
+        public static ExpressionSyntax LiteralChain(LiteralExpressionSyntax literal, out bool isFirst)
+        {
+            // Climbing, the side we come from is literals only; only the other side needs a look, so the climb stays linear.
+            ExpressionSyntax chain = literal;
+            for (var parent = literal.Parent; parent is ParenthesizedExpressionSyntax || (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression)); parent = parent.Parent)
+            {
+                if (parent is BinaryExpressionSyntax add && !IsLiteralConcatenation(add.Left == chain ? add.Right : add.Left))
+                {
+                    break;
+                }
+
+                chain = (ExpressionSyntax)parent;
+            }
+
+            ExpressionSyntax leftmost = chain;
+            while (true)
+            {
+                switch (leftmost)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        leftmost = parenthesized.Expression;
+                        continue;
+                    case BinaryExpressionSyntax add:
+                        leftmost = add.Left;
+                        continue;
+                }
+
+                break;
+            }
+
+            isFirst = leftmost == literal;
+            return chain;
+        }
+
+        /// <summary>
+        /// Whether the node is one operand of a <c>+</c> chain that also holds values known only at run time
+        /// (<c>"tok_" + RandomNumberGenerator.GetString(...)</c>), as opposed to a chain of literals only.
+        /// </summary>
+        public static bool IsPieceOfRuntimeConcatenation(SyntaxNode node)
+        {
+            SyntaxNode top = node;
+            for (var parent = node.Parent; parent is ParenthesizedExpressionSyntax || (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression)); parent = parent.Parent)
+            {
+                top = parent;
+            }
+
+            return top != node && top is ExpressionSyntax expression && !IsLiteralConcatenation(expression);
+        }
+
         /// <summary>Whether an add-expression is made only of string literals (syntactically constant).</summary>
         public static bool IsLiteralConcatenation(ExpressionSyntax expression)
         {

@@ -25,6 +25,7 @@ namespace SecretGuard.Analyzers.Rules
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         private const int DefaultMinLength = 4;
+        private const int MaxLength = 512;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredential);
@@ -41,7 +42,7 @@ namespace SecretGuard.Analyzers.Rules
         private static void AnalyzeLiteral(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (operation.IsImplicit || operation.Syntax is not LiteralExpressionSyntax literal || !IsStringLiteral(literal) || !HasCandidateLength(literal))
+            if (operation.IsImplicit || operation.Syntax is not LiteralExpressionSyntax literal || !IsStringLiteral(literal) || !IsCandidate(literal))
             {
                 return;
             }
@@ -64,7 +65,7 @@ namespace SecretGuard.Analyzers.Rules
             var argument = (AttributeArgumentSyntax)context.Node;
             foreach (var node in argument.Expression.DescendantNodesAndSelf())
             {
-                if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && HasCandidateLength(literal) && TargetNames.Find(literal) is string name)
+                if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && IsCandidate(literal) && TargetNames.Find(literal) is string name)
                 {
                     Check(literal, name, context.Options, context.ReportDiagnostic);
                 }
@@ -79,9 +80,23 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
-            var value = literal.Token.ValueText;
-            if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) ||
+            // "abc_" + "9fK2mQx7" is one value: judged and reported once, as a whole, from its first literal.
+            var node = StringLiterals.LiteralChain(literal, out var isFirst);
+            if (!isFirst)
+            {
+                return;
+            }
+
+            var value = node == literal ? literal.Token.ValueText : StringLiterals.ConcatenatedValue(node);
+            if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) || value.Length > MaxLength ||
                 Encryption.EncryptedValue.HasEncryptedPrefix(value) || ValueShapes.IsNotASecretValue(value, name) || settings.IsExcludedValue(value))
+            {
+                return;
+            }
+
+            // "tok_" + RandomNumberGenerator.GetString(...), "Bearer " + token: a prefix or separator around a value made at
+            // run time is a piece of format, not the credential.
+            if (IsAffix(value) && StringLiterals.IsPieceOfRuntimeConcatenation(node))
             {
                 return;
             }
@@ -93,8 +108,8 @@ namespace SecretGuard.Analyzers.Rules
                 return;
             }
 
-            // A known format is SG0001's to report (a whole literal; a piece of a concatenation is judged here): one squiggle per literal.
-            if (!StringLiterals.IsPartOfConcatenation(literal) && settings.Catalogue.Find(value) is not null)
+            // A known format is SG0001's to report, on the same literal or chain: one squiggle per value.
+            if (settings.Catalogue.Find(value) is not null)
             {
                 return;
             }
@@ -105,21 +120,26 @@ namespace SecretGuard.Analyzers.Rules
             }
 
             var properties = SecretReporter.Properties(SecretNameSuggestion.From(name, "secret"), literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
-            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), settings, properties, name);
+            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties, name);
             if (diagnostic is not null)
             {
                 report(diagnostic);
             }
         }
 
+        private static bool IsAffix(string value) => IsSeparator(value[0]) || IsSeparator(value[value.Length - 1]);
+
+        private static bool IsSeparator(char c) => c is '_' or '-' or ':' or '=' or '/' or '.' or ' ' or '|' or '@';
+
         private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
             literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
 
         // Shorter than three characters is never a credential, whatever the options say; longer than 512 is a document.
-        private static bool HasCandidateLength(LiteralExpressionSyntax literal)
+        // A piece of a concatenation may be shorter: the chain is judged as a whole.
+        private static bool IsCandidate(LiteralExpressionSyntax literal)
         {
             var length = literal.Token.ValueText.Length;
-            return length >= 3 && length <= 512;
+            return (length >= 3 && length <= MaxLength) || literal.Parent is BinaryExpressionSyntax || literal.Parent is ParenthesizedExpressionSyntax;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -144,6 +145,10 @@ namespace SecretGuard.Analyzers.Rules
             private readonly INamedTypeSymbol? _textWriter;
             private readonly INamedTypeSymbol? _melLogger;
             private readonly INamedTypeSymbol? _loggerMessageAttribute;
+            private readonly ConcurrentDictionary<ITypeSymbol, TypeRole> _roles = new ConcurrentDictionary<ITypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
+            private readonly Func<ITypeSymbol, TypeRole> _computeRole;
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessageMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly Func<IMethodSymbol, bool> _isLoggerMessageMethod;
 
             public Sinks(ImmutableHashSet<INamedTypeSymbol> loggerTypes, INamedTypeSymbol? console, INamedTypeSymbol? textWriter, INamedTypeSymbol? exception, INamedTypeSymbol? melLogger, INamedTypeSymbol? loggerMessageAttribute)
             {
@@ -153,6 +158,19 @@ namespace SecretGuard.Analyzers.Rules
                 Exception = exception;
                 _melLogger = melLogger;
                 _loggerMessageAttribute = loggerMessageAttribute;
+                _computeRole = ComputeRole;
+                _isLoggerMessageMethod = method => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _loggerMessageAttribute));
+            }
+
+            [Flags]
+            private enum TypeRole
+            {
+                None = 0,
+                Logger = 1,
+                Console = 2,
+                TextWriter = 4,
+                Exception = 8,
+                LoggerDelegate = 16,
             }
 
             public INamedTypeSymbol? Exception { get; }
@@ -169,18 +187,19 @@ namespace SecretGuard.Analyzers.Rules
                     return null;
                 }
 
-                if (_loggerTypes.Contains(type.OriginalDefinition) || ImplementsLogger(type))
+                var role = RoleOf(type);
+                if ((role & TypeRole.Logger) != 0)
                 {
                     return type.Name + "." + method.Name;
                 }
 
-                if (_console is not null && SymbolEqualityComparer.Default.Equals(type, _console))
+                if ((role & TypeRole.Console) != 0)
                 {
                     return method.Name.StartsWith("Write", StringComparison.Ordinal) ? "Console." + method.Name : null;
                 }
 
                 // Console.Out.WriteLine(...), Console.Error.Write(...)
-                if (_textWriter is not null && method.Name.StartsWith("Write", StringComparison.Ordinal) && InheritsFrom(type, _textWriter) &&
+                if ((role & TypeRole.TextWriter) != 0 && method.Name.StartsWith("Write", StringComparison.Ordinal) &&
                     invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream &&
                     SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, _console))
                 {
@@ -188,14 +207,13 @@ namespace SecretGuard.Analyzers.Rules
                 }
 
                 // LoggerMessage.Define<T1, ...>(...) gives an Action<ILogger, T1, ..., Exception?>; calling it logs T1...
-                if (method.MethodKind == MethodKind.DelegateInvoke && _melLogger is not null && type is INamedTypeSymbol { IsGenericType: true } @delegate &&
-                    @delegate.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(@delegate.TypeArguments[0], _melLogger))
+                if ((role & TypeRole.LoggerDelegate) != 0 && method.MethodKind == MethodKind.DelegateInvoke)
                 {
                     return "a LoggerMessage.Define delegate";
                 }
 
                 // [LoggerMessage(...)] static partial void LogLogin(ILogger logger, string password);
-                if (_loggerMessageAttribute is not null && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _loggerMessageAttribute)))
+                if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && _loggerMessageMethods.GetOrAdd(method, _isLoggerMessageMethod))
                 {
                     return "the [LoggerMessage] method " + method.Name;
                 }
@@ -203,7 +221,42 @@ namespace SecretGuard.Analyzers.Rules
                 return null;
             }
 
-            public bool IsException(ITypeSymbol? type) => Exception is not null && type is not null && InheritsFrom(type, Exception);
+            public bool IsException(ITypeSymbol? type) => type is not null && (RoleOf(type) & TypeRole.Exception) != 0;
+
+            // What a type is to this rule, worked out once per type: a code base calls the same types' methods over and over.
+            private TypeRole RoleOf(ITypeSymbol type) => _roles.GetOrAdd(type, _computeRole);
+
+            private TypeRole ComputeRole(ITypeSymbol type)
+            {
+                var role = TypeRole.None;
+                if (type is INamedTypeSymbol named && (_loggerTypes.Contains(named.OriginalDefinition) || ImplementsLogger(named)))
+                {
+                    role |= TypeRole.Logger;
+                }
+
+                if (_console is not null && SymbolEqualityComparer.Default.Equals(type, _console))
+                {
+                    role |= TypeRole.Console;
+                }
+
+                if (_textWriter is not null && InheritsFrom(type, _textWriter))
+                {
+                    role |= TypeRole.TextWriter;
+                }
+
+                if (Exception is not null && InheritsFrom(type, Exception))
+                {
+                    role |= TypeRole.Exception;
+                }
+
+                if (_melLogger is not null && type is INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate } @delegate &&
+                    @delegate.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(@delegate.TypeArguments[0], _melLogger))
+                {
+                    role |= TypeRole.LoggerDelegate;
+                }
+
+                return role;
+            }
 
             private bool ImplementsLogger(INamedTypeSymbol type)
             {

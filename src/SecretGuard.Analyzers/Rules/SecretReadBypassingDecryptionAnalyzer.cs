@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
@@ -95,15 +97,21 @@ namespace SecretGuard.Analyzers.Rules
 
         private static void AnalyzeFileLookup(OperationAnalysisContext context, Func<IOperation, bool> readsAFile)
         {
+            // Cheap checks first, on the syntax: a string literal "X_SECRET" or "X_SECRET=" (the prefix of an env-file line).
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length < 8 || text.Length > 200)
+            if (literal.Syntax is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } syntax)
             {
                 return;
             }
 
-            // Cheap checks first: "X_SECRET" or "X_SECRET=" (the prefix of an env-file line).
-            var name = text.EndsWith("=", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1).Trim() : text;
-            if (!Naming(context, literal.Syntax).IsSecret(name) || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_')))
+            var text = syntax.Token.ValueText;
+            if (text.Length < 8 || text.Length > 200 || !IsEntryName(text))
+            {
+                return;
+            }
+
+            var name = text[text.Length - 1] == '=' ? text.Substring(0, text.Length - 1) : text;
+            if (!Naming(context, literal.Syntax).IsSecret(name))
             {
                 return;
             }
@@ -115,6 +123,21 @@ namespace SecretGuard.Analyzers.Rules
             }
 
             Report(context, fixable ? lookup.Syntax : literal.Syntax, name, "from a raw env-file read", fixable);
+        }
+
+        // Letters, digits and underscores, with an optional '=' at the end: what an env-file key or line prefix is made of.
+        private static bool IsEntryName(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!(char.IsLetterOrDigit(c) || c == '_' || (c == '=' && i == text.Length - 1)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // How the literal looks an entry up: the operation to report (the whole read where the fix can replace it), or null.
