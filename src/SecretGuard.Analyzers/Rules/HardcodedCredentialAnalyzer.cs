@@ -54,9 +54,9 @@ namespace SecretGuard.Analyzers.Rules
             }
 
             name ??= positionalArgument is null ? null : TargetNames.ParameterTarget(positionalArgument, operation);
-            if (name is not null)
+            if (name is not null && Check(literal, name, context.Options) is { } diagnostic)
             {
-                Check(literal, name, context.Options, context.ReportDiagnostic);
+                context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -65,66 +65,65 @@ namespace SecretGuard.Analyzers.Rules
             var argument = (AttributeArgumentSyntax)context.Node;
             foreach (var node in argument.Expression.DescendantNodesAndSelf())
             {
-                if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && IsCandidate(literal) && TargetNames.Find(literal) is string name)
+                if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && IsCandidate(literal) && TargetNames.Find(literal) is string name &&
+                    Check(literal, name, context.Options) is { } diagnostic)
                 {
-                    Check(literal, name, context.Options, context.ReportDiagnostic);
+                    context.ReportDiagnostic(diagnostic);
                 }
             }
         }
 
-        private static void Check(LiteralExpressionSyntax literal, string name, AnalyzerOptions options, System.Action<Diagnostic> report)
+        // The finding for a literal under a credential name, or null. (No report callback: a delegate over the analysis
+        // context, a struct, would box it for every named literal.)
+        private static Diagnostic? Check(LiteralExpressionSyntax literal, string name, AnalyzerOptions options)
         {
             var settings = AnalyzerSettings.For(options.AnalyzerConfigOptionsProvider.GetOptions(literal.SyntaxTree));
             if (!settings.Names.IsCredentialName(name))
             {
-                return;
+                return null;
             }
 
             // "abc_" + "9fK2mQx7" is one value: judged and reported once, as a whole, from its first literal.
             var node = StringLiterals.LiteralChain(literal, out var isFirst);
             if (!isFirst)
             {
-                return;
+                return null;
             }
 
             var value = node == literal ? literal.Token.ValueText : StringLiterals.ConcatenatedValue(node);
             if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) || value.Length > MaxLength ||
                 Encryption.EncryptedValue.HasEncryptedPrefix(value) || ValueShapes.IsNotASecretValue(value, name) || settings.IsExcludedValue(value))
             {
-                return;
+                return null;
             }
 
             // "tok_" + RandomNumberGenerator.GetString(...), "Bearer " + token: a prefix or separator around a value made at
             // run time is a piece of format, not the credential.
             if (IsAffix(value) && StringLiterals.IsPieceOfRuntimeConcatenation(node))
             {
-                return;
+                return null;
             }
 
             // A connection string is a secret when it carries a password or key — a format the catalogue knows (SG0001).
             // Without one (integrated security, managed identity, a SQLite path) it is configuration.
             if (CredentialNames.IsConnectionStringName(name))
             {
-                return;
+                return null;
             }
 
             // A known format is SG0001's to report, on the same literal or chain: one squiggle per value.
             if (settings.Catalogue.Find(value) is not null)
             {
-                return;
+                return null;
             }
 
             if (settings.EntropyFloor > 0 && CredentialCatalogue.ShannonEntropy(value) < settings.EntropyFloor)
             {
-                return;
+                return null;
             }
 
             var properties = SecretReporter.Properties(SecretNameSuggestion.From(name, "secret"), literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
-            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties, name);
-            if (diagnostic is not null)
-            {
-                report(diagnostic);
-            }
+            return SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties, name);
         }
 
         private static bool IsAffix(string value) => IsSeparator(value[0]) || IsSeparator(value[value.Length - 1]);
