@@ -4,6 +4,6 @@ namespace SecretGuard.Patterns
     internal static class AsciiFold
     {
         /// <summary>The character with A-Z turned to a-z; every other character, ASCII or not, unchanged.</summary>
-        public static int Lower(char c) => c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        public static int Lower(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c;
     }
 }

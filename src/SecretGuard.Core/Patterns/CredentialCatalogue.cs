@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SecretGuard.Encryption;
 using SecretGuard.Naming;
@@ -68,6 +69,7 @@ namespace SecretGuard.Patterns
         /// the value, such as the name of the setting, variable or parameter that holds it (<c>AWS_SECRET_ACCESS_KEY</c>);
         /// it lets the families that need context (<see cref="CredentialFamily.RequiresContext"/>) recognise a bare value.
         /// </summary>
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         public CredentialMatch? Find(string? text, string? context)
         {
             if (text is null || text.Length < MinTextLength)
@@ -103,6 +105,7 @@ namespace SecretGuard.Patterns
         public IReadOnlyList<CredentialMatch> FindAll(string? text) => FindAll(text, null);
 
         /// <summary>Every credential found in the text, in order of position, without overlaps; see <see cref="Find(string, string)"/> for <paramref name="context"/>.</summary>
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         public IReadOnlyList<CredentialMatch> FindAll(string? text, string? context)
         {
             if (text is null || text.Length < MinTextLength)
@@ -215,15 +218,15 @@ namespace SecretGuard.Patterns
         /// every character its matches hold, and holds one of its keywords — or the family has none, or needs context
         /// and the context holds one of its context keywords.
         /// </summary>
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         private FamilySet CandidatePositions(string text, string? context)
         {
-            var textMask = CharMask.Of(text);
             var candidates = new FamilySet(_families.Length);
             candidates.UnionWith(in _familiesWithoutKeywords);
-            _keywordIndex.AddFamiliesIn(text, textMask, ref candidates);
+            var textMask = _keywordIndex.AddFamiliesIn(text, ref candidates);
             if (context is not null && !_contextKeywordIndex.IsEmpty)
             {
-                _contextKeywordIndex.AddFamiliesIn(context, CharMask.Of(context), ref candidates);
+                _contextKeywordIndex.AddFamiliesIn(context, ref candidates);
             }
 
             for (var i = candidates.Next(0); i >= 0; i = candidates.Next(i + 1))

@@ -13,6 +13,7 @@ namespace SecretGuard.Patterns
             Mask = CharMask.Of(keyword);
             FoldedFirst = keyword.Length > 0 ? AsciiFold.Lower(keyword[0]) : 0;
             FoldedSecond = keyword.Length > 1 ? AsciiFold.Lower(keyword[1]) : 0;
+            FoldedThird = keyword.Length > 2 ? AsciiFold.Lower(keyword[2]) : -1;
         }
 
         public string Keyword { get; }
@@ -29,6 +30,9 @@ namespace SecretGuard.Patterns
         public int FoldedFirst { get; }
 
         public int FoldedSecond { get; }
+
+        /// <summary>The third character, folded, or -1 for a keyword of two: checked before the whole keyword is compared.</summary>
+        public int FoldedThird { get; }
 
         public StringComparison Comparison => MatchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 

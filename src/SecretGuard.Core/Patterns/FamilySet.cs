@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SecretGuard.Patterns
 {
     /// <summary>
@@ -70,6 +72,7 @@ namespace SecretGuard.Patterns
         }
 
         /// <summary>The smallest position in the set that is at least <paramref name="from"/>, or -1: walks the set in order.</summary>
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         public int Next(int from)
         {
             var wordCount = 2 + (_bitsFrom128?.Length ?? 0);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SecretGuard.Patterns
 {
@@ -7,21 +8,30 @@ namespace SecretGuard.Patterns
     /// The keywords of every family of a catalogue, found in one pass over a text instead of one search per keyword:
     /// the keywords are grouped by their first two characters (ASCII, case folded), and at each position of the text
     /// only the keywords starting with the two characters there are compared. Most pairs of characters start no
-    /// keyword at all, and a bit says so. Says, for a text, which families have a keyword in it — exactly the families
-    /// whose <see cref="KeywordSet"/> would find one with IndexOf, keyword after keyword.
+    /// keyword at all, and one table lookup says so. Says, for a text, which families have a keyword in it — exactly
+    /// the families whose <see cref="KeywordSet"/> would find one with IndexOf, keyword after keyword.
     /// </summary>
     internal sealed class KeywordIndex
     {
         private const int Ascii = 128;
 
-        // ASCII keywords of two characters or more, sorted by folded first, then folded second character.
+        // The row of the pair table for "no character before this one".
+        private const int NoCharacter = Ascii;
+
+        // ASCII keywords of two characters or more, grouped by their first two characters, folded: one bucket per pair.
         private readonly FamilyKeyword[] _byFirstTwo;
 
-        // Where the keywords whose folded first character is c start in _byFirstTwo: _firstCharStarts[c] to _firstCharStarts[c + 1].
-        private readonly int[] _firstCharStarts = new int[Ascii + 1];
+        // For each folded pair of ASCII characters (first × 128 + second), the number of the bucket of keywords that
+        // start with it, from 1, or 0 when none does (16 bits: there are at most 128 × 128 buckets). One more row,
+        // for a first "character" 128 that stands for none (the start of the text, or a character outside ASCII), is
+        // all 0, so the pass needs no test for it.
+        private readonly ushort[] _bucketOfPair;
 
-        // Which of the 128 × 128 folded pairs of characters start a keyword, one bit each.
-        private readonly ulong[] _startingPairs = new ulong[Ascii * Ascii / 64];
+        // The pair table of an index without such keywords (every catalogue has a context-keyword index), shared.
+        private static readonly ushort[] NoBuckets = new ushort[(Ascii + 1) * Ascii];
+
+        // Where bucket b's keywords are in _byFirstTwo: _bucketStarts[b] to _bucketStarts[b + 1].
+        private readonly int[] _bucketStarts;
 
         // Keywords the pass cannot see — one character long, or not all ASCII — searched for in every text.
         private readonly FamilyKeyword[] _searchedAlways;
@@ -57,19 +67,22 @@ namespace SecretGuard.Patterns
                 }
             }
 
-            indexed.Sort((a, b) => a.FoldedFirst != b.FoldedFirst ? a.FoldedFirst.CompareTo(b.FoldedFirst) : a.FoldedSecond.CompareTo(b.FoldedSecond));
+            indexed.Sort((a, b) => Pair(a).CompareTo(Pair(b)));
             _byFirstTwo = indexed.ToArray();
-            foreach (var keyword in _byFirstTwo)
+            _bucketOfPair = _byFirstTwo.Length == 0 ? NoBuckets : new ushort[(Ascii + 1) * Ascii];
+            var bucketStarts = new List<int> { 0 };
+            for (var k = 0; k < _byFirstTwo.Length; k++)
             {
-                _firstCharStarts[keyword.FoldedFirst + 1]++;
-                var pair = (keyword.FoldedFirst << 7) | keyword.FoldedSecond;
-                _startingPairs[pair >> 6] |= 1UL << pair;
+                var pair = Pair(_byFirstTwo[k]);
+                if (_bucketOfPair[pair] == 0)
+                {
+                    bucketStarts.Add(k);
+                    _bucketOfPair[pair] = (ushort)(bucketStarts.Count - 1);
+                }
             }
 
-            for (var c = 0; c < Ascii; c++)
-            {
-                _firstCharStarts[c + 1] += _firstCharStarts[c];
-            }
+            bucketStarts.Add(_byFirstTwo.Length);
+            _bucketStarts = bucketStarts.ToArray();
 
             _searchedAlways = searchedAlways.ToArray();
             _ignoringCase = ignoringCase.ToArray();
@@ -79,56 +92,70 @@ namespace SecretGuard.Patterns
         /// <summary>Whether no family has a keyword here.</summary>
         public bool IsEmpty { get; }
 
-        /// <summary>Adds to <paramref name="families"/> every family with a keyword in the text; <paramref name="textMask"/> is the text's <see cref="CharMask"/>.</summary>
-        public void AddFamiliesIn(string text, CharMask textMask, ref FamilySet families)
+        /// <summary>
+        /// Adds to <paramref name="families"/> every family with a keyword in the text, and returns the text's
+        /// <see cref="CharMask"/>, which the same pass builds since it folds every character anyway.
+        /// </summary>
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
+        public CharMask AddFamiliesIn(string text, ref FamilySet families)
         {
-            // Every character is in one of the pairs the loop looks at, unless the text is a single character.
-            var allAscii = text.Length != 1 || text[0] < Ascii;
-            for (var i = 0; i < text.Length - 1; i++)
+            ulong lowChars = 0, highChars = 0;
+            var allAscii = true;
+            var previous = NoCharacter;
+            for (var i = 0; i < text.Length; i++)
             {
-                var first = text[i];
-                var second = text[i + 1];
-                if ((first | second) >= Ascii)
+                var c = text[i];
+                if (c >= Ascii)
                 {
                     allAscii = false;
+                    previous = NoCharacter;
                     continue;
                 }
 
-                var foldedFirst = AsciiFold.Lower(first);
-                var foldedSecond = AsciiFold.Lower(second);
-                var pair = (foldedFirst << 7) | foldedSecond;
-                if ((_startingPairs[pair >> 6] & (1UL << pair)) == 0)
+                var folded = AsciiFold.Lower(c);
+
+                // The character's bit in the mask, without a branch: folded >> 6 picks the word.
+                var bit = 1UL << folded;
+                var inHigh = 0UL - (ulong)(folded >> 6);
+                highChars |= bit & inHigh;
+                lowChars |= bit & ~inHigh;
+
+                int bucket = _bucketOfPair[(previous << 7) | folded];
+                previous = folded;
+                if (bucket == 0)
                 {
                     continue;
                 }
 
-                for (var k = _firstCharStarts[foldedFirst]; k < _firstCharStarts[foldedFirst + 1]; k++)
+                // Keywords starting at i - 1 with these two characters; the third rules most out before a whole compare.
+                for (var k = _bucketStarts[bucket]; k < _bucketStarts[bucket + 1]; k++)
                 {
                     ref readonly var keyword = ref _byFirstTwo[k];
-                    if (keyword.FoldedSecond < foldedSecond)
+                    if (families.Contains(keyword.Family) ||
+                        (keyword.FoldedThird >= 0 && (i + 1 == text.Length || AsciiFold.Lower(text[i + 1]) != keyword.FoldedThird)))
                     {
                         continue;
                     }
 
-                    if (keyword.FoldedSecond > foldedSecond)
-                    {
-                        break;
-                    }
-
-                    if (!families.Contains(keyword.Family) && keyword.OccursAt(text, i))
+                    if (keyword.OccursAt(text, i - 1))
                     {
                         families.Add(keyword.Family);
                     }
                 }
             }
 
+            var textMask = new CharMask(lowChars, highChars);
+
             AddFamiliesSearching(_searchedAlways, text, textMask, ref families);
             if (!allAscii)
             {
                 AddFamiliesSearching(_ignoringCase, text, textMask, ref families);
             }
+
+            return textMask;
         }
 
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         private static void AddFamiliesSearching(FamilyKeyword[] keywords, string text, CharMask textMask, ref FamilySet families)
         {
             for (var k = 0; k < keywords.Length; k++)
@@ -140,6 +167,8 @@ namespace SecretGuard.Patterns
                 }
             }
         }
+
+        private static int Pair(in FamilyKeyword keyword) => (keyword.FoldedFirst << 7) | keyword.FoldedSecond;
 
         private static bool IsAscii(string text)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SecretGuard.Patterns
 {
@@ -12,12 +13,14 @@ namespace SecretGuard.Patterns
         private readonly ulong _low;
         private readonly ulong _high;
 
-        private CharMask(ulong low, ulong high)
+        /// <summary>A mask from its bits: bit c of <paramref name="low"/> for folded character c below 64, bit c - 64 of <paramref name="high"/> for the rest.</summary>
+        public CharMask(ulong low, ulong high)
         {
             _low = low;
             _high = high;
         }
 
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         public static CharMask Of(string text)
         {
             ulong low = 0, high = 0;
