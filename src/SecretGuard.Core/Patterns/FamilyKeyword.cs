@@ -23,7 +23,7 @@ namespace SecretGuard.Patterns
         /// <summary>The family's position in its catalogue.</summary>
         public int Family { get; }
 
-        /// <summary>The keyword's characters, for ruling it out of a text without searching (as <see cref="KeywordSet"/> does).</summary>
+        /// <summary>The keyword's characters: a text without one of them cannot hold it, and is not searched (see <see cref="OccursIn"/>).</summary>
         public CharMask Mask { get; }
 
         /// <summary>The first two characters, ASCII letters folded to lower case: what the index groups keywords by.</summary>
