@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SecretGuard.Patterns
 {
@@ -11,12 +13,14 @@ namespace SecretGuard.Patterns
         private readonly ulong _low;
         private readonly ulong _high;
 
-        private CharMask(ulong low, ulong high)
+        /// <summary>A mask from its bits: bit c of <paramref name="low"/> for folded character c below 64, bit c - 64 of <paramref name="high"/> for the rest.</summary>
+        public CharMask(ulong low, ulong high)
         {
             _low = low;
             _high = high;
         }
 
+        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
         public static CharMask Of(string text)
         {
             ulong low = 0, high = 0;
@@ -45,35 +49,32 @@ namespace SecretGuard.Patterns
         public bool Covers(CharMask other) => (other._low & ~_low) == 0 && (other._high & ~_high) == 0;
     }
 
-    /// <summary>Keywords with their character masks, searched without allocating.</summary>
+    /// <summary>
+    /// A family's keywords (without empty ones) and how they are compared. The catalogue finds them in a text through
+    /// its <see cref="KeywordIndex"/>; near a match, <see cref="AnyIn(string, int, int)"/> searches a stretch of text.
+    /// </summary>
     internal sealed class KeywordSet
     {
         private readonly string[] _keywords;
-        private readonly CharMask[] _masks;
         private readonly StringComparison _comparison;
 
         public KeywordSet(string[] keywords, bool matchCase)
         {
             _keywords = Array.FindAll(keywords, k => !string.IsNullOrEmpty(k));
-            _masks = Array.ConvertAll(_keywords, CharMask.Of);
+            MatchCase = matchCase;
             _comparison = matchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         }
 
+        /// <summary>No keywords.</summary>
+        public static KeywordSet Empty { get; } = new KeywordSet(Array.Empty<string>(), false);
+
         public bool IsEmpty => _keywords.Length == 0;
 
-        /// <summary>Whether the text holds one of the keywords; <paramref name="mask"/> is the text's mask.</summary>
-        public bool AnyIn(string text, CharMask mask)
-        {
-            for (var i = 0; i < _keywords.Length; i++)
-            {
-                if (mask.Covers(_masks[i]) && text.IndexOf(_keywords[i], _comparison) >= 0)
-                {
-                    return true;
-                }
-            }
+        /// <summary>The keywords, without empty ones.</summary>
+        public IReadOnlyList<string> Keywords => _keywords;
 
-            return false;
-        }
+        /// <summary>Whether the keywords are compared with case (ordinal), else ignoring case (ordinal-ignore-case).</summary>
+        public bool MatchCase { get; }
 
         /// <summary>Whether one of the keywords occurs in <c>text[start..start+count)</c>.</summary>
         public bool AnyIn(string text, int start, int count)
