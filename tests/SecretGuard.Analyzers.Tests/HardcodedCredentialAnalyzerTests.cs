@@ -46,7 +46,16 @@ public class HardcodedCredentialAnalyzerTests
                 }
 
                 void Connect(string passphrase) { }
+
+                // Places outside method bodies: parameter defaults, attribute arguments, a base-constructor call.
+                void Login(string user, string password = {|SG0002:"Default#Pw7"|}) { }
+                [Credential(Password = {|SG0002:"Attr#Pw8"|})] void Decorated() { }
             }
+
+            class CredentialAttribute : System.Attribute { public string Password { get; set; } = ""; }
+            class Client { public Client(string apiToken) { } }
+            class StagingClient : Client { public StagingClient() : base({|SG0002:"stg-tok-4411"|}) { } }
+            class PrimaryClient() : Client({|SG0002:"pri-tok-5522"|});
             """);
     }
 
