@@ -250,7 +250,8 @@ internal static class AnalyzerCost
 
                 // (3) wall clock of compiler and analyzer diagnostics together; --quick leaves it out after the first run
                 Quiesce();
-                var (allWall, allCpu, all) = _quick && run > 0 ? (double.NaN, double.NaN, ImmutableArray<Diagnostic>.Empty) : await AllDiagnosticsAsync(_analyzers).ConfigureAwait(false);
+                var measureAll = !_quick || run == 0;
+                var (allWall, allCpu, all) = measureAll ? await AllDiagnosticsAsync(_analyzers).ConfigureAwait(false) : (0, 0, ImmutableArray<Diagnostic>.Empty);
                 if (run == 0)
                 {
                     var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
@@ -273,7 +274,7 @@ internal static class AnalyzerCost
                 analysisWallMs.Add(wall.Elapsed.TotalMilliseconds);
                 compilerCpuMs.Add(compilerCpu);
                 diagnosticsCpuMs.Add(diagnosedCpu);
-                if (!double.IsNaN(allWall))
+                if (measureAll)
                 {
                     allDiagnosticsMs.Add(allWall);
                     allDiagnosticsCpuMs.Add(allCpu);

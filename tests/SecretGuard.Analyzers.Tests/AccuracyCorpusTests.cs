@@ -24,7 +24,6 @@ public sealed class AccuracyCorpusTests
 {
     private const double MinimumRecall = 0.97;
     private const double MaximumFalsePositiveRate = 0.01;
-    private static readonly Regex Marker = new(@"^//// snippet: (?<name>[A-Za-z0-9_.\-]+)(\s+\[(?<id>SG\d{4})\])?\s*$", RegexOptions.Multiline);
 
     private readonly ITestOutputHelper _output;
 
@@ -34,24 +33,12 @@ public sealed class AccuracyCorpusTests
     public async Task Recall_is_at_least_97_percent_and_false_positives_at_most_1_percent()
     {
         var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus");
-        var positives = ReadSnippets(Directory.GetFiles(corpus, "Positives.*.txt"));
-        var negatives = ReadSnippets(Directory.GetFiles(corpus, "Negatives.*.txt"));
+        var positives = SnippetCorpus.Read(Directory.GetFiles(corpus, "Positives.*.txt"));
+        var negatives = SnippetCorpus.Read(Directory.GetFiles(corpus, "Negatives.*.txt"));
         Assert.True(positives.Count >= 400, "the corpus needs at least 400 positives, it has " + positives.Count);
         Assert.True(negatives.Count >= 400, "the corpus needs at least 400 negatives, it has " + negatives.Count);
 
-        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(corpus, "Prelude.cs")), path: "Prelude.cs", encoding: Encoding.UTF8) };
-        var index = 0;
-        foreach (var snippet in positives.Concat(negatives))
-        {
-            var text = "namespace SecretGuard.Corpus\n{\n    public partial class S" + (index++).ToString("D4") + "\n    {\n" + snippet.Body + "\n    }\n}\n";
-            trees.Add(CSharpSyntaxTree.ParseText(text, path: snippet.Path, encoding: Encoding.UTF8));
-        }
-
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create("Corpus", trees, references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, "the corpus must compile:\n" + string.Join("\n", errors.Take(20)));
+        var compilation = await SnippetCorpus.CompileAsync(corpus, "SecretGuard.Corpus", positives.Concat(negatives));
 
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedCredentialFormatAnalyzer(), new HardcodedCredentialAnalyzer(), new HardcodedKeyMaterialAnalyzer());
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
@@ -80,26 +67,4 @@ public sealed class AccuracyCorpusTests
         _output.WriteLine(report.ToString());
         Assert.True(recall >= MinimumRecall && falsePositiveRate <= MaximumFalsePositiveRate, report.ToString());
     }
-
-    private static List<Snippet> ReadSnippets(IEnumerable<string> files)
-    {
-        var snippets = new List<Snippet>();
-        foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var text = File.ReadAllText(file).Replace("\r\n", "\n");
-            var kind = Path.GetFileNameWithoutExtension(file);
-            var markers = Marker.Matches(text);
-            for (var i = 0; i < markers.Count; i++)
-            {
-                var start = markers[i].Index + markers[i].Length;
-                var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
-                var id = markers[i].Groups["id"].Success ? markers[i].Groups["id"].Value : null;
-                snippets.Add(new Snippet(kind + "/" + markers[i].Groups["name"].Value + ".cs", text[start..end], id));
-            }
-        }
-
-        return snippets;
-    }
-
-    private sealed record Snippet(string Path, string Body, string? ExpectedId);
 }

@@ -25,7 +25,6 @@ public sealed class SensitivityCorpusTests
     private const int MinimumSnippets = 150;
     private const double MinimumRecall = 0.95;
     private const double MaximumFalsePositiveRate = 0.02;
-    private static readonly Regex Marker = new(@"^//// snippet: (?<name>[a-z0-9]+(-[a-z0-9]+)*)(\s+\[(?<id>SG\d{4})\])?\s*$", RegexOptions.Multiline);
 
     private readonly ITestOutputHelper _output;
 
@@ -38,25 +37,13 @@ public sealed class SensitivityCorpusTests
     public async Task Recall_is_at_least_95_percent_and_false_positives_at_most_2_percent(string rule)
     {
         var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus", "Sensitivity");
-        var positives = Directory.GetFiles(corpus, rule + ".Positives*.txt").OrderBy(f => f, StringComparer.Ordinal).SelectMany(ReadSnippets).ToList();
-        var negatives = Directory.GetFiles(corpus, rule + ".Negatives*.txt").OrderBy(f => f, StringComparer.Ordinal).SelectMany(ReadSnippets).ToList();
+        var positives = SnippetCorpus.Read(Directory.GetFiles(corpus, rule + ".Positives*.txt"));
+        var negatives = SnippetCorpus.Read(Directory.GetFiles(corpus, rule + ".Negatives*.txt"));
         Assert.True(positives.Count >= MinimumSnippets, rule + " needs at least 150 positives, it has " + positives.Count);
         Assert.True(negatives.Count >= MinimumSnippets, rule + " needs at least 150 negatives, it has " + negatives.Count);
         Assert.All(positives, p => Assert.Equal(rule, p.ExpectedId));
 
-        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(corpus, "Prelude.cs")), path: "Prelude.cs", encoding: Encoding.UTF8) };
-        var index = 0;
-        foreach (var snippet in positives.Concat(negatives))
-        {
-            var text = "namespace SecretGuard.SensitivityCorpus\n{\n    public partial class S" + (index++).ToString("D4") + "\n    {\n" + snippet.Body + "\n    }\n}\n";
-            trees.Add(CSharpSyntaxTree.ParseText(text, path: snippet.Path, encoding: Encoding.UTF8));
-        }
-
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create("SensitivityCorpus", trees, references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, "the corpus must compile:\n" + string.Join("\n", errors.Take(20)));
+        var compilation = await SnippetCorpus.CompileAsync(corpus, "SecretGuard.SensitivityCorpus", positives.Concat(negatives));
 
         DiagnosticAnalyzer analyzer = rule switch
         {
@@ -89,23 +76,4 @@ public sealed class SensitivityCorpusTests
         _output.WriteLine(report.ToString());
         Assert.True(recall >= MinimumRecall && falsePositiveRate <= MaximumFalsePositiveRate, report.ToString());
     }
-
-    private static List<Snippet> ReadSnippets(string file)
-    {
-        var snippets = new List<Snippet>();
-        var text = File.ReadAllText(file).Replace("\r\n", "\n");
-        var kind = Path.GetFileNameWithoutExtension(file);
-        var markers = Marker.Matches(text);
-        for (var i = 0; i < markers.Count; i++)
-        {
-            var start = markers[i].Index + markers[i].Length;
-            var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
-            var id = markers[i].Groups["id"].Success ? markers[i].Groups["id"].Value : null;
-            snippets.Add(new Snippet(kind + "/" + markers[i].Groups["name"].Value + ".cs", text[start..end], id));
-        }
-
-        return snippets;
-    }
-
-    private sealed record Snippet(string Path, string Body, string? ExpectedId);
 }

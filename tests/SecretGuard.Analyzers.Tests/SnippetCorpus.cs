@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SecretGuard.Analyzers.Tests;
+
+/// <summary>
+/// The snippet files of the accuracy corpora (Corpus/, Corpus/Sensitivity/): reading them, and compiling every snippet
+/// as a member of its own class, in its own file, next to the corpus's Prelude.cs — so a finding's file names its snippet.
+/// </summary>
+internal static class SnippetCorpus
+{
+    // "//// snippet: name [SG0002]" starts a snippet; the expected rule id is optional.
+    private static readonly Regex Marker = new(@"^//// snippet: (?<name>[A-Za-z0-9_.\-]+)(\s+\[(?<id>SG\d{4})\])?\s*$", RegexOptions.Multiline);
+
+    /// <summary>The snippets of the files, in the files' ordinal order; each snippet's path is "file/name.cs".</summary>
+    public static List<Snippet> Read(IEnumerable<string> files)
+    {
+        var snippets = new List<Snippet>();
+        foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file).Replace("\r\n", "\n");
+            var kind = Path.GetFileNameWithoutExtension(file);
+            var markers = Marker.Matches(text);
+            for (var i = 0; i < markers.Count; i++)
+            {
+                var start = markers[i].Index + markers[i].Length;
+                var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
+                var id = markers[i].Groups["id"].Success ? markers[i].Groups["id"].Value : null;
+                snippets.Add(new Snippet(kind + "/" + markers[i].Groups["name"].Value + ".cs", text[start..end], id));
+            }
+        }
+
+        return snippets;
+    }
+
+    /// <summary>Compiles the snippets against .NET 8 with the corpus's Prelude.cs, and asserts that it compiles.</summary>
+    public static async Task<CSharpCompilation> CompileAsync(string corpus, string @namespace, IEnumerable<Snippet> snippets)
+    {
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(corpus, "Prelude.cs")), path: "Prelude.cs", encoding: Encoding.UTF8) };
+        var index = 0;
+        foreach (var snippet in snippets)
+        {
+            var text = "namespace " + @namespace + "\n{\n    public partial class S" + (index++).ToString("D4") + "\n    {\n" + snippet.Body + "\n    }\n}\n";
+            trees.Add(CSharpSyntaxTree.ParseText(text, path: snippet.Path, encoding: Encoding.UTF8));
+        }
+
+        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(@namespace.Replace(".", string.Empty), trees, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "the corpus must compile:\n" + string.Join("\n", errors.Take(20)));
+        return compilation;
+    }
+
+    internal sealed record Snippet(string Path, string Body, string? ExpectedId);
+}
