@@ -1,8 +1,7 @@
-namespace SecretGuard.Analyzers
+namespace SecretGuard.Analyzers;
+
+internal static class RuleCategories
 {
-    internal static class RuleCategories
-    {
-        public const string Security = "Security";
-        public const string Configuration = "Configuration";
-    }
+    public const string Security = "Security";
+    public const string Configuration = "Configuration";
 }

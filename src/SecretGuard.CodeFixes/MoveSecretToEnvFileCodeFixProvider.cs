@@ -8,55 +8,54 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using SecretGuard.Analyzers;
 using SecretGuard.Analyzers.Infrastructure;
 
-namespace SecretGuard.CodeFixes
+namespace SecretGuard.CodeFixes;
+
+/// <summary>
+/// SG0001/SG0002/SG0003: replaces the hardcoded value with <c>Secrets.Get("NAME_SECRET")</c> and adds
+/// <c>NAME_SECRET=value</c> to the dev env file (an additional document), where the next build encrypts it.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToEnvFileCodeFixProvider)), Shared]
+public sealed class MoveSecretToEnvFileCodeFixProvider : CodeFixProvider
 {
-    /// <summary>
-    /// SG0001/SG0002/SG0003: replaces the hardcoded value with <c>Secrets.Get("NAME_SECRET")</c> and adds
-    /// <c>NAME_SECRET=value</c> to the dev env file (an additional document), where the next build encrypts it.
-    /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToEnvFileCodeFixProvider)), Shared]
-    public sealed class MoveSecretToEnvFileCodeFixProvider : CodeFixProvider
+    internal const string EquivalenceKey = "SecretGuard.MoveSecretToEnvFile";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        RuleIdentifiers.HardcodedCredentialFormat, RuleIdentifiers.HardcodedCredential, RuleIdentifiers.HardcodedKeyMaterial);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => MoveSecretsFixAllProvider.Instance;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        internal const string EquivalenceKey = "SecretGuard.MoveSecretToEnvFile";
-
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            RuleIdentifiers.HardcodedCredentialFormat, RuleIdentifiers.HardcodedCredential, RuleIdentifiers.HardcodedKeyMaterial);
-
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => MoveSecretsFixAllProvider.Instance;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(SecretReporter.SecretNameProperty, out var name) || name is null)
             {
-                return;
+                continue;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model is null || SecretMove.Plan(root, model, diagnostic, context.CancellationToken) is null ||
+                EnvFileDocument.Find(context.Document.Project) is null && !EnvFileDocument.CanCreate(context.Document.Project))
             {
-                if (!diagnostic.Properties.TryGetValue(SecretReporter.SecretNameProperty, out var name) || name is null)
-                {
-                    continue;
-                }
-
-                var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                if (model is null || SecretMove.Plan(root, model, diagnostic, context.CancellationToken) is null ||
-                    EnvFileDocument.Find(context.Document.Project) is null && !EnvFileDocument.CanCreate(context.Document.Project))
-                {
-                    continue;
-                }
-
-                var fileName = EnvFileDocument.Find(context.Document.Project)?.Name ?? EnvFileDocument.DefaultName;
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Move the secret to " + fileName + " and read it with Secrets.Get",
-                        cancellationToken => SecretMover.ApplyAsync(context.Document.Project.Solution, new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) }, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
+                continue;
             }
+
+            var fileName = EnvFileDocument.Find(context.Document.Project)?.Name ?? EnvFileDocument.DefaultName;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Move the secret to " + fileName + " and read it with Secrets.Get",
+                    cancellationToken => SecretMover.ApplyAsync(context.Document.Project.Solution, new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) }, cancellationToken),
+                    EquivalenceKey),
+                diagnostic);
         }
     }
 }

@@ -10,340 +10,339 @@ using SecretGuard.Keys;
 using SecretGuard.Naming;
 using SecretGuard.Observability;
 
-namespace SecretGuard
+namespace SecretGuard;
+
+/// <summary>
+/// What <see cref="Secrets"/> and the configuration provider share: the active environment, its key ring (loaded
+/// once, when a value first needs it), the env file, and the cache of decrypted values. Thread-safe. Decryptions are
+/// counted and audited here, on the cold path; a cache hit never reaches this code.
+/// </summary>
+internal sealed class SecretStore
 {
-    /// <summary>
-    /// What <see cref="Secrets"/> and the configuration provider share: the active environment, its key ring (loaded
-    /// once, when a value first needs it), the env file, and the cache of decrypted values. Thread-safe. Decryptions are
-    /// counted and audited here, on the cold path; a cache hit never reaches this code.
-    /// </summary>
-    internal sealed class SecretStore
+    private readonly SecretGuardOptions _options;
+    private readonly Lazy<KeyRing> _keyRing;
+    private readonly Lazy<EnvFileSnapshot> _envFile;
+
+    // Name → kid and role of the last decryption that was announced, so "decrypted for the first time" is said once
+    // per name, kid and role, also across a provider's reloads (the provider hands the same map to each new store).
+    private readonly ConcurrentDictionary<string, string> _announced;
+
+    public SecretStore(SecretGuardOptions options, ConcurrentDictionary<string, string>? announced = null)
     {
-        private readonly SecretGuardOptions _options;
-        private readonly Lazy<KeyRing> _keyRing;
-        private readonly Lazy<EnvFileSnapshot> _envFile;
+        _options = options.Clone();
+        BaseDirectory = _options.BaseDirectory ?? AppContext.BaseDirectory;
+        Environment = ActiveEnvironment.Resolve(_options.Environment, BaseDirectory);
+        Naming = new SecretNaming(_options.SecretSuffixes);
+        Events = new SecretGuardEvents(_options);
+        _announced = announced ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        _keyRing = new Lazy<KeyRing>(LoadKeyRing);
+        _envFile = new Lazy<EnvFileSnapshot>(LoadEnvFile);
+    }
 
-        // Name → kid and role of the last decryption that was announced, so "decrypted for the first time" is said once
-        // per name, kid and role, also across a provider's reloads (the provider hands the same map to each new store).
-        private readonly ConcurrentDictionary<string, string> _announced;
+    public ActiveEnvironment Environment { get; }
 
-        public SecretStore(SecretGuardOptions options, ConcurrentDictionary<string, string>? announced = null)
+    public string BaseDirectory { get; }
+
+    public SecretNaming Naming { get; }
+
+    public SecretGuardOptions Options => _options;
+
+    public SecretGuardEvents Events { get; }
+
+    /// <summary>The status <see cref="Secrets.GetStatus"/> computed for this store (set under the facade's lock).</summary>
+    public SecretGuardStatus? Status { get; set; }
+
+    public KeyRing KeyRing => _keyRing.Value;
+
+    /// <summary>The ring, when it was loaded successfully (without loading it).</summary>
+    public KeyRing? LoadedKeyRing => _keyRing.IsValueCreated ? _keyRing.Value : null;
+
+    /// <summary>Decrypted (or plaintext) values by name; a hit costs one dictionary lookup.</summary>
+    public ConcurrentDictionary<string, string> Cache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The env file in use, or null when there is none (and that is allowed).</summary>
+    public EnvFileSnapshot EnvFile => _envFile.Value;
+
+    /// <summary>
+    /// Resolves a name: a process environment variable first (platforms inject secrets that way), then the env file.
+    /// False when neither has it. A value that breaks a rule for its name throws SG1008 and is not cached.
+    /// </summary>
+    public bool TryResolve(string name, out string value)
+    {
+        if (Cache.TryGetValue(name, out value!))
         {
-            _options = options.Clone();
-            BaseDirectory = _options.BaseDirectory ?? AppContext.BaseDirectory;
-            Environment = ActiveEnvironment.Resolve(_options.Environment, BaseDirectory);
-            Naming = new SecretNaming(_options.SecretSuffixes);
-            Events = new SecretGuardEvents(_options);
-            _announced = announced ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-            _keyRing = new Lazy<KeyRing>(LoadKeyRing);
-            _envFile = new Lazy<EnvFileSnapshot>(LoadEnvFile);
-        }
-
-        public ActiveEnvironment Environment { get; }
-
-        public string BaseDirectory { get; }
-
-        public SecretNaming Naming { get; }
-
-        public SecretGuardOptions Options => _options;
-
-        public SecretGuardEvents Events { get; }
-
-        /// <summary>The status <see cref="Secrets.GetStatus"/> computed for this store (set under the facade's lock).</summary>
-        public SecretGuardStatus? Status { get; set; }
-
-        public KeyRing KeyRing => _keyRing.Value;
-
-        /// <summary>The ring, when it was loaded successfully (without loading it).</summary>
-        public KeyRing? LoadedKeyRing => _keyRing.IsValueCreated ? _keyRing.Value : null;
-
-        /// <summary>Decrypted (or plaintext) values by name; a hit costs one dictionary lookup.</summary>
-        public ConcurrentDictionary<string, string> Cache { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>The env file in use, or null when there is none (and that is allowed).</summary>
-        public EnvFileSnapshot EnvFile => _envFile.Value;
-
-        /// <summary>
-        /// Resolves a name: a process environment variable first (platforms inject secrets that way), then the env file.
-        /// False when neither has it. A value that breaks a rule for its name throws SG1008 and is not cached.
-        /// </summary>
-        public bool TryResolve(string name, out string value)
-        {
-            if (Cache.TryGetValue(name, out value!))
-            {
-                return true;
-            }
-
-            if (!TryRead(name, out var raw, out var location, out var fromFile))
-            {
-                return false;
-            }
-
-            value = Decode(name, raw, location, fromFile, out _);
-            var violations = Violations(name, value, location);
-            if (violations.Count > 0)
-            {
-                throw SecretGuardException.FromProblems(violations, Environment.Name);
-            }
-
-            value = Cache.GetOrAdd(name, value);
             return true;
         }
 
-        /// <summary>
-        /// Turns a stored value into the app's value: the active environment's ciphertext is decrypted, another
-        /// environment's is SG1005, plaintext is returned as it is (with a warning when a file holds it under a secret name).
-        /// </summary>
-        public string Decode(string keyName, string value, ValueLocation location, bool fromFile) => Decode(keyName, value, location, fromFile, out _);
-
-        /// <inheritdoc cref="Decode(string, string, ValueLocation, bool)" />
-        public string Decode(string keyName, string value, ValueLocation location, bool fromFile, out bool withPreviousKey)
+        if (!TryRead(name, out var raw, out var location, out var fromFile))
         {
-            withPreviousKey = false;
-            if (EncryptedValue.HasEncryptedPrefix(value))
-            {
-                string plaintext;
-                EnvironmentKey used;
-                try
-                {
-                    plaintext = SecretCipher.Decrypt(value, keyName, KeyRing, location, out used);
-                }
-                catch (SecretGuardException ex)
-                {
-                    SecretGuardMetrics.DecryptionFailed(Environment.Name, ex.Reason);
-                    Events.DecryptionFailed(keyName, Environment.Name, ex);
-                    throw;
-                }
-
-                withPreviousKey = !ReferenceEquals(used, KeyRing.Current);
-                SecretGuardMetrics.Decrypted(Environment.Name, withPreviousKey);
-                Announce(keyName, used, withPreviousKey);
-                return plaintext;
-            }
-
-            if (fromFile && Naming.IsSecret(keyName))
-            {
-                Events.PlaintextSecret(keyName, location.FilePath, location.Line, Environment.Name);
-            }
-
-            return value;
-        }
-
-        /// <summary>
-        /// Reads every entry of the env file the way <see cref="TryResolve"/> would (a process environment variable of the
-        /// same name wins when <paramref name="variablesFirst"/>), decrypts each once, and checks every rule. Collects every
-        /// problem instead of stopping at the first. With <paramref name="strictKeys"/>, an unusable key is a problem even
-        /// when no value needs it.
-        /// </summary>
-        public StoreInspection Inspect(bool variablesFirst, bool strictKeys)
-        {
-            var inspection = new StoreInspection(this);
-            var file = EnvFile;
-            foreach (var entry in file.Entries)
-            {
-                var variable = variablesFirst ? System.Environment.GetEnvironmentVariable(entry.Key) : null;
-                if (variable is not null)
-                {
-                    inspection.Add(entry.Key, variable, ValueLocation.From("the environment variable " + entry.Key), fromFile: false);
-                }
-                else
-                {
-                    inspection.Add(entry.Key, entry.Value, ValueLocation.InFile(file.Path, entry.Line), fromFile: true);
-                }
-            }
-
-            inspection.Finish(strictKeys);
-            return inspection;
-        }
-
-        /// <summary>What the rules say about a value: one problem per violation, none when every rule holds.</summary>
-        public List<SecretGuardProblem> Violations(string name, string plaintext, ValueLocation location)
-        {
-            var problems = new List<SecretGuardProblem>();
-            foreach (var rule in _options.Rules)
-            {
-                if (!string.Equals(rule.Name, name, StringComparison.Ordinal) || !rule.AppliesTo(Environment.Name))
-                {
-                    continue;
-                }
-
-                foreach (var violation in rule.Check(plaintext))
-                {
-                    Events.PolicyViolation(name, rule.ToString(), Environment.Name, violation);
-                    problems.Add(SecretGuardProblem.PolicyViolation(name, violation, location.FilePath, location.Line == 0 ? null : location.Line));
-                }
-            }
-
-            return problems;
-        }
-
-        /// <summary>Problems for required rules whose entry is set nowhere.</summary>
-        public IEnumerable<SecretGuardProblem> MissingRequired(Func<string, bool> isSet)
-        {
-            foreach (var rule in _options.Rules.Where(r => r.Required && r.AppliesTo(Environment.Name) && !isSet(r.Name)))
-            {
-                var violation = rule.Name + " is required in " + Environment.Name + " (rule Required=true) and is set nowhere: add it to the env file or set the variable";
-                Events.PolicyViolation(rule.Name, rule.ToString(), Environment.Name, violation);
-                yield return SecretGuardProblem.PolicyViolation(rule.Name, violation, EnvFile.Path, null);
-            }
-        }
-
-        /// <summary>The keys in use, as a status shows them.</summary>
-        public IReadOnlyList<string> DescribeKeys()
-        {
-            var ring = LoadedKeyRing;
-            if (ring is null)
-            {
-                return Array.Empty<string>();
-            }
-
-            return ring.Keys.Select(k => (ReferenceEquals(k, ring.Current) ? "current " : "previous ") + k.Kid + " (" + k.Source + ")").ToArray();
-        }
-
-        /// <summary>Lets go of the derived keys this store holds (a provider's old store after a reload, or on dispose).</summary>
-        public void ReleaseKeys()
-        {
-            var ring = LoadedKeyRingOrNull();
-            if (ring is null)
-            {
-                return;
-            }
-
-            foreach (var key in ring.Keys)
-            {
-                KeyDerivation.Release(key);
-            }
-        }
-
-        public SecretGuardException NotFound(string name)
-        {
-            var where = EnvFile.Path is null
-                ? "no env file was found (" + string.Join(" or ", CandidateEnvFiles()) + ")"
-                : "nor in " + EnvFile.Path;
-            return new SecretGuardException(DiagnosticIds.SecretNotFound, SecretGuardErrorReason.NotFound,
-                name + " is not set: it is neither an environment variable " + (EnvFile.Path is null ? "and " : string.Empty) + where +
-                ". Add it to the " + Environment.Name + " env file (the build encrypts it) or set the variable.",
-                keyName: name, environment: Environment.Name, filePath: EnvFile.Path);
-        }
-
-        /// <summary>The files whose change should reload this store: the env file (or where it would be) and the key file.</summary>
-        public IEnumerable<string> WatchedFiles()
-        {
-            yield return EnvFile.Path ?? CandidateEnvFiles().First();
-            var ring = LoadedKeyRingOrNull();
-            var keyFile = ring?.KeyFilePath ?? _options.KeyFilePath;
-            if (keyFile is not null)
-            {
-                yield return Path.GetFullPath(keyFile);
-            }
-        }
-
-        private KeyRing? LoadedKeyRingOrNull()
-        {
-            if (!_keyRing.IsValueCreated)
-            {
-                return null;
-            }
-
-            try
-            {
-                return _keyRing.Value;
-            }
-            catch (SecretGuardException)
-            {
-                return null;
-            }
-        }
-
-        private bool TryRead(string name, out string raw, out ValueLocation location, out bool fromFile)
-        {
-            var fromVariable = System.Environment.GetEnvironmentVariable(name);
-            if (fromVariable is not null)
-            {
-                raw = fromVariable;
-                location = ValueLocation.From("the environment variable " + name);
-                fromFile = false;
-                return true;
-            }
-
-            if (EnvFile.Values.TryGetValue(name, out var entry))
-            {
-                raw = entry.Value;
-                location = ValueLocation.InFile(EnvFile.Path, entry.Line);
-                fromFile = true;
-                return true;
-            }
-
-            raw = string.Empty;
-            location = default;
-            fromFile = false;
             return false;
         }
 
-        private void Announce(string keyName, EnvironmentKey used, bool withPreviousKey)
+        value = Decode(name, raw, location, fromFile, out _);
+        var violations = Violations(name, value, location);
+        if (violations.Count > 0)
         {
-            // A rotation turns the current key into the previous one without changing its kid: that is news too.
-            var what = used.Kid + (withPreviousKey ? "|previous" : "|current");
-            if (_announced.TryGetValue(keyName, out var known) && string.Equals(known, what, StringComparison.Ordinal))
+            throw SecretGuardException.FromProblems(violations, Environment.Name);
+        }
+
+        value = Cache.GetOrAdd(name, value);
+        return true;
+    }
+
+    /// <summary>
+    /// Turns a stored value into the app's value: the active environment's ciphertext is decrypted, another
+    /// environment's is SG1005, plaintext is returned as it is (with a warning when a file holds it under a secret name).
+    /// </summary>
+    public string Decode(string keyName, string value, ValueLocation location, bool fromFile) => Decode(keyName, value, location, fromFile, out _);
+
+    /// <inheritdoc cref="Decode(string, string, ValueLocation, bool)" />
+    public string Decode(string keyName, string value, ValueLocation location, bool fromFile, out bool withPreviousKey)
+    {
+        withPreviousKey = false;
+        if (EncryptedValue.HasEncryptedPrefix(value))
+        {
+            string plaintext;
+            EnvironmentKey used;
+            try
             {
-                return;
+                plaintext = SecretCipher.Decrypt(value, keyName, KeyRing, location, out used);
+            }
+            catch (SecretGuardException ex)
+            {
+                SecretGuardMetrics.DecryptionFailed(Environment.Name, ex.Reason);
+                Events.DecryptionFailed(keyName, Environment.Name, ex);
+                throw;
             }
 
-            _announced[keyName] = what;
-            Events.ValueDecrypted(keyName, Environment.Name, withPreviousKey ? "previous" : "current", used.Kid);
-            if (withPreviousKey)
+            withPreviousKey = !ReferenceEquals(used, KeyRing.Current);
+            SecretGuardMetrics.Decrypted(Environment.Name, withPreviousKey);
+            Announce(keyName, used, withPreviousKey);
+            return plaintext;
+        }
+
+        if (fromFile && Naming.IsSecret(keyName))
+        {
+            Events.PlaintextSecret(keyName, location.FilePath, location.Line, Environment.Name);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Reads every entry of the env file the way <see cref="TryResolve"/> would (a process environment variable of the
+    /// same name wins when <paramref name="variablesFirst"/>), decrypts each once, and checks every rule. Collects every
+    /// problem instead of stopping at the first. With <paramref name="strictKeys"/>, an unusable key is a problem even
+    /// when no value needs it.
+    /// </summary>
+    public StoreInspection Inspect(bool variablesFirst, bool strictKeys)
+    {
+        var inspection = new StoreInspection(this);
+        var file = EnvFile;
+        foreach (var entry in file.Entries)
+        {
+            var variable = variablesFirst ? System.Environment.GetEnvironmentVariable(entry.Key) : null;
+            if (variable is not null)
             {
-                Events.PreviousKeyInUse(keyName, Environment.Name, used.Kid);
+                inspection.Add(entry.Key, variable, ValueLocation.From("the environment variable " + entry.Key), fromFile: false);
+            }
+            else
+            {
+                inspection.Add(entry.Key, entry.Value, ValueLocation.InFile(file.Path, entry.Line), fromFile: true);
             }
         }
 
-        private KeyRing LoadKeyRing()
+        inspection.Finish(strictKeys);
+        return inspection;
+    }
+
+    /// <summary>What the rules say about a value: one problem per violation, none when every rule holds.</summary>
+    public List<SecretGuardProblem> Violations(string name, string plaintext, ValueLocation location)
+    {
+        var problems = new List<SecretGuardProblem>();
+        foreach (var rule in _options.Rules)
         {
-            var lookup = new KeyLookupOptions { KeyVariable = _options.KeyVariable, KeyFilePath = _options.KeyFilePath };
-            lookup.SearchDirectories.Add(BaseDirectory);
-            lookup.SearchDirectories.Add(Directory.GetCurrentDirectory());
-            var ring = KeyRingLoader.Load(Environment.Name, lookup);
-            if (ring.Current is null)
+            if (!string.Equals(rule.Name, name, StringComparison.Ordinal) || !rule.AppliesTo(Environment.Name))
             {
-                Events.KeyMissing(Environment.Name, ring.WhereToPutKey);
+                continue;
             }
 
-            foreach (var key in ring.Keys)
+            foreach (var violation in rule.Check(plaintext))
             {
-                Events.KeyFound(Environment.Name, ReferenceEquals(key, ring.Current) ? "current" : "previous", key.Kid, key.Source);
+                Events.PolicyViolation(name, rule.ToString(), Environment.Name, violation);
+                problems.Add(SecretGuardProblem.PolicyViolation(name, violation, location.FilePath, location.Line == 0 ? null : location.Line));
             }
-
-            return ring;
         }
 
-        private IEnumerable<string> CandidateEnvFiles()
-        {
-            if (_options.EnvFilePath is not null)
-            {
-                yield return Path.GetFullPath(_options.EnvFilePath);
-                yield break;
-            }
+        return problems;
+    }
 
-            yield return Path.Combine(BaseDirectory, SecretGuardOptions.DefaultEnvFileName);
-            yield return Path.Combine(Directory.GetCurrentDirectory(), SecretGuardOptions.DefaultEnvFileName);
+    /// <summary>Problems for required rules whose entry is set nowhere.</summary>
+    public IEnumerable<SecretGuardProblem> MissingRequired(Func<string, bool> isSet)
+    {
+        foreach (var rule in _options.Rules.Where(r => r.Required && r.AppliesTo(Environment.Name) && !isSet(r.Name)))
+        {
+            var violation = rule.Name + " is required in " + Environment.Name + " (rule Required=true) and is set nowhere: add it to the env file or set the variable";
+            Events.PolicyViolation(rule.Name, rule.ToString(), Environment.Name, violation);
+            yield return SecretGuardProblem.PolicyViolation(rule.Name, violation, EnvFile.Path, null);
+        }
+    }
+
+    /// <summary>The keys in use, as a status shows them.</summary>
+    public IReadOnlyList<string> DescribeKeys()
+    {
+        var ring = LoadedKeyRing;
+        if (ring is null)
+        {
+            return Array.Empty<string>();
         }
 
-        private EnvFileSnapshot LoadEnvFile()
-        {
-            var path = CandidateEnvFiles().FirstOrDefault(File.Exists);
-            if (path is null)
-            {
-                if (_options.EnvFilePath is not null && !_options.Optional)
-                {
-                    throw new SecretGuardException(DiagnosticIds.SecretNotFound, SecretGuardErrorReason.NotFound,
-                        "The env file '" + Path.GetFullPath(_options.EnvFilePath) + "' does not exist. Fix EnvFilePath, or set Optional = true to read environment variables only.",
-                        environment: Environment.Name, filePath: Path.GetFullPath(_options.EnvFilePath));
-                }
+        return ring.Keys.Select(k => (ReferenceEquals(k, ring.Current) ? "current " : "previous ") + k.Kid + " (" + k.Source + ")").ToArray();
+    }
 
-                return EnvFileSnapshot.None;
+    /// <summary>Lets go of the derived keys this store holds (a provider's old store after a reload, or on dispose).</summary>
+    public void ReleaseKeys()
+    {
+        var ring = LoadedKeyRingOrNull();
+        if (ring is null)
+        {
+            return;
+        }
+
+        foreach (var key in ring.Keys)
+        {
+            KeyDerivation.Release(key);
+        }
+    }
+
+    public SecretGuardException NotFound(string name)
+    {
+        var where = EnvFile.Path is null
+            ? "no env file was found (" + string.Join(" or ", CandidateEnvFiles()) + ")"
+            : "nor in " + EnvFile.Path;
+        return new SecretGuardException(DiagnosticIds.SecretNotFound, SecretGuardErrorReason.NotFound,
+            name + " is not set: it is neither an environment variable " + (EnvFile.Path is null ? "and " : string.Empty) + where +
+            ". Add it to the " + Environment.Name + " env file (the build encrypts it) or set the variable.",
+            keyName: name, environment: Environment.Name, filePath: EnvFile.Path);
+    }
+
+    /// <summary>The files whose change should reload this store: the env file (or where it would be) and the key file.</summary>
+    public IEnumerable<string> WatchedFiles()
+    {
+        yield return EnvFile.Path ?? CandidateEnvFiles().First();
+        var ring = LoadedKeyRingOrNull();
+        var keyFile = ring?.KeyFilePath ?? _options.KeyFilePath;
+        if (keyFile is not null)
+        {
+            yield return Path.GetFullPath(keyFile);
+        }
+    }
+
+    private KeyRing? LoadedKeyRingOrNull()
+    {
+        if (!_keyRing.IsValueCreated)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _keyRing.Value;
+        }
+        catch (SecretGuardException)
+        {
+            return null;
+        }
+    }
+
+    private bool TryRead(string name, out string raw, out ValueLocation location, out bool fromFile)
+    {
+        var fromVariable = System.Environment.GetEnvironmentVariable(name);
+        if (fromVariable is not null)
+        {
+            raw = fromVariable;
+            location = ValueLocation.From("the environment variable " + name);
+            fromFile = false;
+            return true;
+        }
+
+        if (EnvFile.Values.TryGetValue(name, out var entry))
+        {
+            raw = entry.Value;
+            location = ValueLocation.InFile(EnvFile.Path, entry.Line);
+            fromFile = true;
+            return true;
+        }
+
+        raw = string.Empty;
+        location = default;
+        fromFile = false;
+        return false;
+    }
+
+    private void Announce(string keyName, EnvironmentKey used, bool withPreviousKey)
+    {
+        // A rotation turns the current key into the previous one without changing its kid: that is news too.
+        var what = used.Kid + (withPreviousKey ? "|previous" : "|current");
+        if (_announced.TryGetValue(keyName, out var known) && string.Equals(known, what, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        _announced[keyName] = what;
+        Events.ValueDecrypted(keyName, Environment.Name, withPreviousKey ? "previous" : "current", used.Kid);
+        if (withPreviousKey)
+        {
+            Events.PreviousKeyInUse(keyName, Environment.Name, used.Kid);
+        }
+    }
+
+    private KeyRing LoadKeyRing()
+    {
+        var lookup = new KeyLookupOptions { KeyVariable = _options.KeyVariable, KeyFilePath = _options.KeyFilePath };
+        lookup.SearchDirectories.Add(BaseDirectory);
+        lookup.SearchDirectories.Add(Directory.GetCurrentDirectory());
+        var ring = KeyRingLoader.Load(Environment.Name, lookup);
+        if (ring.Current is null)
+        {
+            Events.KeyMissing(Environment.Name, ring.WhereToPutKey);
+        }
+
+        foreach (var key in ring.Keys)
+        {
+            Events.KeyFound(Environment.Name, ReferenceEquals(key, ring.Current) ? "current" : "previous", key.Kid, key.Source);
+        }
+
+        return ring;
+    }
+
+    private IEnumerable<string> CandidateEnvFiles()
+    {
+        if (_options.EnvFilePath is not null)
+        {
+            yield return Path.GetFullPath(_options.EnvFilePath);
+            yield break;
+        }
+
+        yield return Path.Combine(BaseDirectory, SecretGuardOptions.DefaultEnvFileName);
+        yield return Path.Combine(Directory.GetCurrentDirectory(), SecretGuardOptions.DefaultEnvFileName);
+    }
+
+    private EnvFileSnapshot LoadEnvFile()
+    {
+        var path = CandidateEnvFiles().FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            if (_options.EnvFilePath is not null && !_options.Optional)
+            {
+                throw new SecretGuardException(DiagnosticIds.SecretNotFound, SecretGuardErrorReason.NotFound,
+                    "The env file '" + Path.GetFullPath(_options.EnvFilePath) + "' does not exist. Fix EnvFilePath, or set Optional = true to read environment variables only.",
+                    environment: Environment.Name, filePath: Path.GetFullPath(_options.EnvFilePath));
             }
 
-            return EnvFileSnapshot.Read(path);
+            return EnvFileSnapshot.None;
         }
+
+        return EnvFileSnapshot.Read(path);
     }
 }

@@ -1,75 +1,123 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretGuard.Analyzers.Infrastructure
+namespace SecretGuard.Analyzers.Infrastructure;
+
+/// <summary>One string value of a JSON document, with the keys that lead to it and where its text is.</summary>
+internal readonly struct JsonStringValue
 {
-    /// <summary>One string value of a JSON document, with the keys that lead to it and where its text is.</summary>
-    internal readonly struct JsonStringValue
+    public JsonStringValue(string path, string key, string value, int start, int length)
     {
-        public JsonStringValue(string path, string key, string value, int start, int length)
-        {
-            Path = path;
-            Key = key;
-            Value = value;
-            Start = start;
-            Length = length;
-        }
-
-        /// <summary>The configuration path, <c>ConnectionStrings:Db</c>.</summary>
-        public string Path { get; }
-
-        /// <summary>The last key, <c>Db</c>.</summary>
-        public string Key { get; }
-
-        public string Value { get; }
-
-        /// <summary>Offset of the opening quote in the text.</summary>
-        public int Start { get; }
-
-        /// <summary>Length including the quotes.</summary>
-        public int Length { get; }
+        Path = path;
+        Key = key;
+        Value = value;
+        Start = start;
+        Length = length;
     }
 
-    /// <summary>
-    /// Reads the string values of a JSON document (appsettings.json, launchSettings.json) with their positions.
-    /// Tolerant as the configuration loader is — comments and trailing commas are fine — and never throws: on
-    /// malformed input it stops and returns what it has read.
-    /// </summary>
-    internal static class JsonStringValues
+    /// <summary>The configuration path, <c>ConnectionStrings:Db</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The last key, <c>Db</c>.</summary>
+    public string Key { get; }
+
+    public string Value { get; }
+
+    /// <summary>Offset of the opening quote in the text.</summary>
+    public int Start { get; }
+
+    /// <summary>Length including the quotes.</summary>
+    public int Length { get; }
+}
+
+/// <summary>
+/// Reads the string values of a JSON document (appsettings.json, launchSettings.json) with their positions.
+/// Tolerant as the configuration loader is — comments and trailing commas are fine — and never throws: on
+/// malformed input it stops and returns what it has read.
+/// </summary>
+internal static class JsonStringValues
+{
+    public static List<JsonStringValue> Read(string text)
     {
-        public static List<JsonStringValue> Read(string text)
+        var result = new List<JsonStringValue>();
+        var reader = new Reader(text, result);
+        reader.Run();
+        return result;
+    }
+
+    private sealed class Reader
+    {
+        // Objects and arrays nest by recursion: a hostile or broken file ("[[[[..." 30 000 deep) would overflow the
+        // stack and take the compiler down with it. Configuration loading stops at 64 (System.Text.Json's default).
+        private const int MaxDepth = 256;
+
+        private readonly string _text;
+        private readonly List<JsonStringValue> _result;
+        private readonly List<string> _path = new List<string>();
+        private int _pos;
+        private int _depth;
+
+        public Reader(string text, List<JsonStringValue> result)
         {
-            var result = new List<JsonStringValue>();
-            var reader = new Reader(text, result);
-            reader.Run();
-            return result;
+            _text = text;
+            _result = result;
         }
 
-        private sealed class Reader
+        public void Run()
         {
-            // Objects and arrays nest by recursion: a hostile or broken file ("[[[[..." 30 000 deep) would overflow the
-            // stack and take the compiler down with it. Configuration loading stops at 64 (System.Text.Json's default).
-            private const int MaxDepth = 256;
+            SkipTrivia();
+            ReadValue(null);
+        }
 
-            private readonly string _text;
-            private readonly List<JsonStringValue> _result;
-            private readonly List<string> _path = new List<string>();
-            private int _pos;
-            private int _depth;
-
-            public Reader(string text, List<JsonStringValue> result)
+        private bool ReadValue(string? key)
+        {
+            SkipTrivia();
+            if (_pos >= _text.Length)
             {
-                _text = text;
-                _result = result;
+                return false;
             }
 
-            public void Run()
+            switch (_text[_pos])
             {
-                SkipTrivia();
-                ReadValue(null);
-            }
+                case '{':
+                case '[':
+                    if (_depth == MaxDepth)
+                    {
+                        return false;
+                    }
 
-            private bool ReadValue(string? key)
+                    _depth++;
+                    var nested = _text[_pos] == '{' ? ReadObject() : ReadArray(key);
+                    _depth--;
+                    return nested;
+                case '"':
+                    var start = _pos;
+                    if (!ReadString(out var value))
+                    {
+                        return false;
+                    }
+
+                    if (key is not null)
+                    {
+                        _result.Add(new JsonStringValue(string.Join(":", _path), key, value, start, _pos - start));
+                    }
+
+                    return true;
+                default:
+                    // number, true, false, null: skip to a delimiter
+                    while (_pos < _text.Length && ",}] \t\r\n/".IndexOf(_text[_pos]) < 0)
+                    {
+                        _pos++;
+                    }
+
+                    return true;
+            }
+        }
+
+        private bool ReadObject()
+        {
+            _pos++; // {
+            while (true)
             {
                 SkipTrivia();
                 if (_pos >= _text.Length)
@@ -77,187 +125,138 @@ namespace SecretGuard.Analyzers.Infrastructure
                     return false;
                 }
 
-                switch (_text[_pos])
+                if (_text[_pos] == '}')
                 {
-                    case '{':
-                    case '[':
-                        if (_depth == MaxDepth)
-                        {
-                            return false;
-                        }
-
-                        _depth++;
-                        var nested = _text[_pos] == '{' ? ReadObject() : ReadArray(key);
-                        _depth--;
-                        return nested;
-                    case '"':
-                        var start = _pos;
-                        if (!ReadString(out var value))
-                        {
-                            return false;
-                        }
-
-                        if (key is not null)
-                        {
-                            _result.Add(new JsonStringValue(string.Join(":", _path), key, value, start, _pos - start));
-                        }
-
-                        return true;
-                    default:
-                        // number, true, false, null: skip to a delimiter
-                        while (_pos < _text.Length && ",}] \t\r\n/".IndexOf(_text[_pos]) < 0)
-                        {
-                            _pos++;
-                        }
-
-                        return true;
-                }
-            }
-
-            private bool ReadObject()
-            {
-                _pos++; // {
-                while (true)
-                {
-                    SkipTrivia();
-                    if (_pos >= _text.Length)
-                    {
-                        return false;
-                    }
-
-                    if (_text[_pos] == '}')
-                    {
-                        _pos++;
-                        return true;
-                    }
-
-                    if (_text[_pos] == ',')
-                    {
-                        _pos++;
-                        continue;
-                    }
-
-                    if (_text[_pos] != '"' || !ReadString(out var name))
-                    {
-                        return false;
-                    }
-
-                    SkipTrivia();
-                    if (_pos >= _text.Length || _text[_pos] != ':')
-                    {
-                        return false;
-                    }
-
                     _pos++;
-                    _path.Add(name);
-                    var ok = ReadValue(name);
-                    _path.RemoveAt(_path.Count - 1);
-                    if (!ok)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            private bool ReadArray(string? key)
-            {
-                _pos++; // [
-                var index = 0;
-                while (true)
-                {
-                    SkipTrivia();
-                    if (_pos >= _text.Length)
-                    {
-                        return false;
-                    }
-
-                    if (_text[_pos] == ']')
-                    {
-                        _pos++;
-                        return true;
-                    }
-
-                    if (_text[_pos] == ',')
-                    {
-                        _pos++;
-                        continue;
-                    }
-
-                    // Array elements are keyed by index, as configuration keys them ("Hosts:0").
-                    var elementKey = (index++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    _path.Add(elementKey);
-                    var ok = ReadValue(key ?? elementKey);
-                    _path.RemoveAt(_path.Count - 1);
-                    if (!ok)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            private bool ReadString(out string value)
-            {
-                var sb = new StringBuilder();
-                _pos++; // opening quote
-                while (_pos < _text.Length)
-                {
-                    var c = _text[_pos++];
-                    if (c == '"')
-                    {
-                        value = sb.ToString();
-                        return true;
-                    }
-
-                    if (c == '\\' && _pos < _text.Length)
-                    {
-                        var e = _text[_pos++];
-                        switch (e)
-                        {
-                            case 'n': sb.Append('\n'); break;
-                            case 't': sb.Append('\t'); break;
-                            case 'r': sb.Append('\r'); break;
-                            case 'b': sb.Append('\b'); break;
-                            case 'f': sb.Append('\f'); break;
-                            case 'u' when _pos + 4 <= _text.Length && int.TryParse(_text.Substring(_pos, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
-                                sb.Append((char)code);
-                                _pos += 4;
-                                break;
-                            default: sb.Append(e); break;
-                        }
-
-                        continue;
-                    }
-
-                    sb.Append(c);
+                    return true;
                 }
 
-                value = string.Empty;
-                return false;
+                if (_text[_pos] == ',')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (_text[_pos] != '"' || !ReadString(out var name))
+                {
+                    return false;
+                }
+
+                SkipTrivia();
+                if (_pos >= _text.Length || _text[_pos] != ':')
+                {
+                    return false;
+                }
+
+                _pos++;
+                _path.Add(name);
+                var ok = ReadValue(name);
+                _path.RemoveAt(_path.Count - 1);
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+        }
+
+        private bool ReadArray(string? key)
+        {
+            _pos++; // [
+            var index = 0;
+            while (true)
+            {
+                SkipTrivia();
+                if (_pos >= _text.Length)
+                {
+                    return false;
+                }
+
+                if (_text[_pos] == ']')
+                {
+                    _pos++;
+                    return true;
+                }
+
+                if (_text[_pos] == ',')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                // Array elements are keyed by index, as configuration keys them ("Hosts:0").
+                var elementKey = (index++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _path.Add(elementKey);
+                var ok = ReadValue(key ?? elementKey);
+                _path.RemoveAt(_path.Count - 1);
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+        }
+
+        private bool ReadString(out string value)
+        {
+            var sb = new StringBuilder();
+            _pos++; // opening quote
+            while (_pos < _text.Length)
+            {
+                var c = _text[_pos++];
+                if (c == '"')
+                {
+                    value = sb.ToString();
+                    return true;
+                }
+
+                if (c == '\\' && _pos < _text.Length)
+                {
+                    var e = _text[_pos++];
+                    switch (e)
+                    {
+                        case 'n': sb.Append('\n'); break;
+                        case 't': sb.Append('\t'); break;
+                        case 'r': sb.Append('\r'); break;
+                        case 'b': sb.Append('\b'); break;
+                        case 'f': sb.Append('\f'); break;
+                        case 'u' when _pos + 4 <= _text.Length && int.TryParse(_text.Substring(_pos, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                            sb.Append((char)code);
+                            _pos += 4;
+                            break;
+                        default: sb.Append(e); break;
+                    }
+
+                    continue;
+                }
+
+                sb.Append(c);
             }
 
-            private void SkipTrivia()
+            value = string.Empty;
+            return false;
+        }
+
+        private void SkipTrivia()
+        {
+            while (_pos < _text.Length)
             {
-                while (_pos < _text.Length)
+                var c = _text[_pos];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF')
                 {
-                    var c = _text[_pos];
-                    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF')
-                    {
-                        _pos++;
-                    }
-                    else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
-                    {
-                        var end = _text.IndexOf('\n', _pos);
-                        _pos = end < 0 ? _text.Length : end + 1;
-                    }
-                    else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
-                    {
-                        var end = _text.IndexOf("*/", _pos + 2, System.StringComparison.Ordinal);
-                        _pos = end < 0 ? _text.Length : end + 2;
-                    }
-                    else
-                    {
-                        return;
-                    }
+                    _pos++;
+                }
+                else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
+                {
+                    var end = _text.IndexOf('\n', _pos);
+                    _pos = end < 0 ? _text.Length : end + 1;
+                }
+                else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
+                {
+                    var end = _text.IndexOf("*/", _pos + 2, System.StringComparison.Ordinal);
+                    _pos = end < 0 ? _text.Length : end + 2;
+                }
+                else
+                {
+                    return;
                 }
             }
         }

@@ -5,221 +5,140 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Naming;
 
-namespace SecretGuard.Analyzers.Infrastructure
-{
-    /// <summary>
-    /// The sensitivity model's source side: whether a value holds a secret, and which part of the expression carries it.
-    /// A value is secret when it is read from a symbol with a sensitive name (field, property, parameter, local, method),
-    /// comes from a secret source (<c>Secrets.Get</c>/<c>TryGet</c>, a configuration entry or environment variable whose
-    /// key is sensitive or ends in <c>_SECRET</c>, <c>GetConnectionString</c>, a <c>SecureString</c> converted back to
-    /// text), or is built from such a value within the method: through locals, assignments, interpolation,
-    /// concatenation, <c>string.Format</c>/<c>Concat</c>/<c>Join</c>, <c>ToString()</c> and other string transformations.
-    /// A redacted form (<c>Secrets.Redact</c>), a hash, a length, a count or a null check is not secret.
-    /// Types are resolved once per compilation.
-    /// </summary>
-    internal sealed class SensitiveValues
-    {
-        private readonly INamedTypeSymbol? _secrets;
-        private readonly INamedTypeSymbol? _environment;
-        private readonly INamedTypeSymbol? _marshal;
-        private readonly INamedTypeSymbol? _hashAlgorithm;
-        private readonly INamedTypeSymbol? _secureString;
+namespace SecretGuard.Analyzers.Infrastructure;
 
-        private SensitiveValues(Compilation compilation)
+/// <summary>
+/// The sensitivity model's source side: whether a value holds a secret, and which part of the expression carries it.
+/// A value is secret when it is read from a symbol with a sensitive name (field, property, parameter, local, method),
+/// comes from a secret source (<c>Secrets.Get</c>/<c>TryGet</c>, a configuration entry or environment variable whose
+/// key is sensitive or ends in <c>_SECRET</c>, <c>GetConnectionString</c>, a <c>SecureString</c> converted back to
+/// text), or is built from such a value within the method: through locals, assignments, interpolation,
+/// concatenation, <c>string.Format</c>/<c>Concat</c>/<c>Join</c>, <c>ToString()</c> and other string transformations.
+/// A redacted form (<c>Secrets.Redact</c>), a hash, a length, a count or a null check is not secret.
+/// Types are resolved once per compilation.
+/// </summary>
+internal sealed class SensitiveValues
+{
+    private readonly INamedTypeSymbol? _secrets;
+    private readonly INamedTypeSymbol? _environment;
+    private readonly INamedTypeSymbol? _marshal;
+    private readonly INamedTypeSymbol? _hashAlgorithm;
+    private readonly INamedTypeSymbol? _secureString;
+
+    private SensitiveValues(Compilation compilation)
+    {
+        _secrets = compilation.GetTypeByMetadataName("SecretGuard.Secrets");
+        _environment = compilation.GetTypeByMetadataName("System.Environment");
+        _marshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.Marshal");
+        _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+        _secureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
+    }
+
+    public static SensitiveValues For(Compilation compilation) => new SensitiveValues(compilation);
+
+    /// <summary>
+    /// The operation inside <paramref name="value"/> that carries a secret — the secret symbol in <c>$"pw={password}"</c>,
+    /// the local in <c>Log(message)</c> when <c>message</c> was built from one — or null when the value is not secret.
+    /// </summary>
+    public IOperation? FindCarrier(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
+        Carrier(value, new SensitivityContext(names, naming), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
+
+    /// <summary>Whether the value holds a secret (anywhere in it).</summary>
+    public bool IsSecret(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
+        FindCarrier(value, names, naming, cancellationToken) is not null;
+
+    private IOperation? Carrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (depth > ValueFlow.MaxDepth || ValueFlow.IsNonTextType(value.Type))
         {
-            _secrets = compilation.GetTypeByMetadataName("SecretGuard.Secrets");
-            _environment = compilation.GetTypeByMetadataName("System.Environment");
-            _marshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.Marshal");
-            _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
-            _secureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
+            return null;
         }
 
-        public static SensitiveValues For(Compilation compilation) => new SensitiveValues(compilation);
-
-        /// <summary>
-        /// The operation inside <paramref name="value"/> that carries a secret — the secret symbol in <c>$"pw={password}"</c>,
-        /// the local in <c>Log(message)</c> when <c>message</c> was built from one — or null when the value is not secret.
-        /// </summary>
-        public IOperation? FindCarrier(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
-            Carrier(value, new SensitivityContext(names, naming), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
-
-        /// <summary>Whether the value holds a secret (anywhere in it).</summary>
-        public bool IsSecret(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
-            FindCarrier(value, names, naming, cancellationToken) is not null;
-
-        private IOperation? Carrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+        switch (value)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (depth > ValueFlow.MaxDepth || ValueFlow.IsNonTextType(value.Type))
-            {
+            case IConversionOperation conversion:
+                return Carrier(conversion.Operand, names, visited, depth, cancellationToken);
+            case IParenthesizedOperation parenthesized:
+                return Carrier(parenthesized.Operand, names, visited, depth, cancellationToken);
+            case ILiteralOperation:
                 return null;
-            }
-
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    return Carrier(conversion.Operand, names, visited, depth, cancellationToken);
-                case IParenthesizedOperation parenthesized:
-                    return Carrier(parenthesized.Operand, names, visited, depth, cancellationToken);
-                case ILiteralOperation:
-                    return null;
-                case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation && Carrier(interpolation.Expression, names, visited, depth, cancellationToken) is { } inner)
                     {
-                        if (part is IInterpolationOperation interpolation && Carrier(interpolation.Expression, names, visited, depth, cancellationToken) is { } inner)
-                        {
-                            return inner;
-                        }
+                        return inner;
                     }
+                }
 
-                    return null;
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                    return Carrier(binary.LeftOperand, names, visited, depth, cancellationToken) ?? Carrier(binary.RightOperand, names, visited, depth, cancellationToken);
-                case IConditionalOperation conditional:
-                    return conditional.WhenTrue is null ? null :
-                        Carrier(conditional.WhenTrue, names, visited, depth, cancellationToken) ?? (conditional.WhenFalse is null ? null : Carrier(conditional.WhenFalse, names, visited, depth, cancellationToken));
-                case ICoalesceOperation coalesce:
-                    return Carrier(coalesce.Value, names, visited, depth, cancellationToken) ?? Carrier(coalesce.WhenNull, names, visited, depth, cancellationToken);
-                case IArrayCreationOperation { Initializer: { } initializer }:
-                    foreach (var element in initializer.ElementValues)
+                return null;
+            case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                return Carrier(binary.LeftOperand, names, visited, depth, cancellationToken) ?? Carrier(binary.RightOperand, names, visited, depth, cancellationToken);
+            case IConditionalOperation conditional:
+                return conditional.WhenTrue is null ? null :
+                    Carrier(conditional.WhenTrue, names, visited, depth, cancellationToken) ?? (conditional.WhenFalse is null ? null : Carrier(conditional.WhenFalse, names, visited, depth, cancellationToken));
+            case ICoalesceOperation coalesce:
+                return Carrier(coalesce.Value, names, visited, depth, cancellationToken) ?? Carrier(coalesce.WhenNull, names, visited, depth, cancellationToken);
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (Carrier(element, names, visited, depth, cancellationToken) is { } inner)
                     {
-                        if (Carrier(element, names, visited, depth, cancellationToken) is { } inner)
-                        {
-                            return inner;
-                        }
+                        return inner;
                     }
+                }
 
-                    return null;
-                case IAnonymousObjectCreationOperation anonymous:
-                    foreach (var initializer in anonymous.Initializers)
+                return null;
+            case IAnonymousObjectCreationOperation anonymous:
+                foreach (var initializer in anonymous.Initializers)
+                {
+                    if (initializer is IAssignmentOperation assignment &&
+                        (Carrier(assignment.Value, names, visited, depth, cancellationToken) is { } inner))
                     {
-                        if (initializer is IAssignmentOperation assignment &&
-                            (Carrier(assignment.Value, names, visited, depth, cancellationToken) is { } inner))
-                        {
-                            return inner;
-                        }
+                        return inner;
                     }
+                }
 
+                return null;
+            case ILocalReferenceOperation local:
+                if (names.Names.IsCredentialName(local.Local.Name))
+                {
+                    return local;
+                }
+
+                if (!visited.Add(local.Local))
+                {
                     return null;
-                case ILocalReferenceOperation local:
-                    if (names.Names.IsCredentialName(local.Local.Name))
+                }
+
+                var root = ValueFlow.Root(local);
+                foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, root))
+                {
+                    if (Carrier(written, names, visited, depth + 1, cancellationToken) is not null)
                     {
                         return local;
                     }
+                }
 
-                    if (!visited.Add(local.Local))
-                    {
-                        return null;
-                    }
-
-                    var root = ValueFlow.Root(local);
-                    foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, root))
-                    {
-                        if (Carrier(written, names, visited, depth + 1, cancellationToken) is not null)
-                        {
-                            return local;
-                        }
-                    }
-
-                    return null;
-                case IParameterReferenceOperation parameter:
-                    return names.Names.IsCredentialName(parameter.Parameter.Name) ? parameter : null;
-                case IFieldReferenceOperation field:
-                    return names.Names.IsCredentialName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
-                case IPropertyReferenceOperation property:
-                    return PropertyCarrier(property, names);
-                case IArgumentOperation { Parent: IInvocationOperation call } written:
-                    // An out argument: Secrets.TryGet("X_SECRET", out var v), values.TryGetValue("Db:Password", out var v).
-                    return (_secrets is not null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _secrets) && call.TargetMethod.Name == "TryGet") ||
-                           (call.TargetMethod.Name == "TryGetValue" && FirstConstant(call) is string key && IsSecretKey(key, names))
-                        ? written
-                        : null;
-                case IInvocationOperation invocation:
-                    return InvocationCarrier(invocation, names, visited, depth, cancellationToken);
-                case IObjectCreationOperation creation when creation.Type?.SpecialType == SpecialType.System_String:
-                    // new string(passwordChars)
-                    foreach (var argument in creation.Arguments)
-                    {
-                        if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
-                        {
-                            return inner;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
-
-        private static IOperation? PropertyCarrier(IPropertyReferenceOperation property, SensitivityContext names)
-        {
-            // config["Db:Password"], config["STRIPE_KEY_SECRET"], Environment.GetEnvironmentVariables()["X_SECRET"]
-            if (property.Property.IsIndexer)
-            {
-                return property.Arguments.Length == 1 && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && IsSecretKey(key, names)
-                    ? property
-                    : null;
-            }
-
-            // config.GetSection("Jwt:Secret").Value
-            if (property.Property.Name == "Value" && property.Instance is IInvocationOperation { TargetMethod.Name: "GetSection" } section &&
-                section.Arguments.Length >= 1 && section.Arguments[section.Arguments.Length - 1].Value.ConstantValue is { HasValue: true, Value: string sectionKey })
-            {
-                return IsSecretKey(sectionKey, names) ? property : null;
-            }
-
-            return names.Names.IsCredentialName(property.Property.Name) ? property : null;
-        }
-
-        private IOperation? InvocationCarrier(IInvocationOperation invocation, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType;
-
-            if (_secrets is not null && SymbolEqualityComparer.Default.Equals(type, _secrets))
-            {
-                // Secrets.Get/TryGet return the plaintext; Secrets.Redact is the way to log it.
-                return method.Name is "Get" or "TryGet" ? invocation : null;
-            }
-
-            if (IsHash(method))
-            {
                 return null;
-            }
-
-            if (_environment is not null && SymbolEqualityComparer.Default.Equals(type, _environment))
-            {
-                return method.Name == "GetEnvironmentVariable" && FirstConstant(invocation) is string variable && IsSecretKey(variable, names) ? invocation : null;
-            }
-
-            if (_marshal is not null && SymbolEqualityComparer.Default.Equals(type, _marshal))
-            {
-                // Marshal.PtrToStringBSTR(Marshal.SecureStringToBSTR(secure)): a SecureString back as text.
-                return method.Name.StartsWith("PtrToString", StringComparison.Ordinal) && invocation.Arguments.Length >= 1 &&
-                       ComesFromSecureString(invocation.Arguments[0].Value, visited, depth)
-                    ? invocation
+            case IParameterReferenceOperation parameter:
+                return names.Names.IsCredentialName(parameter.Parameter.Name) ? parameter : null;
+            case IFieldReferenceOperation field:
+                return names.Names.IsCredentialName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
+            case IPropertyReferenceOperation property:
+                return PropertyCarrier(property, names);
+            case IArgumentOperation { Parent: IInvocationOperation call } written:
+                // An out argument: Secrets.TryGet("X_SECRET", out var v), values.TryGetValue("Db:Password", out var v).
+                return (_secrets is not null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _secrets) && call.TargetMethod.Name == "TryGet") ||
+                       (call.TargetMethod.Name == "TryGetValue" && FirstConstant(call) is string key && IsSecretKey(key, names))
+                    ? written
                     : null;
-            }
-
-            // Configuration reads: GetValue<string>("Smtp:Password"), GetConnectionString("Db"), GetSection("X_SECRET").Value.
-            if (IsConfigurationType(type) || (method.IsExtensionMethod && invocation.Arguments.Length > 0 && IsConfigurationType(invocation.Arguments[0].Value.Type)))
-            {
-                if (method.Name == "GetConnectionString")
-                {
-                    return invocation;
-                }
-
-                if (method.Name is "GetValue" or "GetRequiredValue" && LastConstant(invocation) is string key)
-                {
-                    return IsSecretKey(key, names) ? invocation : null;
-                }
-            }
-
-            // Text built from values: string.Format/Concat/Join, transformations of the receiver, conversions to text.
-            if (method.ContainingType.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Format" or "Concat" or "Join" or "Copy" or "Create")
-            {
-                foreach (var argument in invocation.Arguments)
+            case IInvocationOperation invocation:
+                return InvocationCarrier(invocation, names, visited, depth, cancellationToken);
+            case IObjectCreationOperation creation when creation.Type?.SpecialType == SpecialType.System_String:
+                // new string(passwordChars)
+                foreach (var argument in creation.Arguments)
                 {
                     if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
                     {
@@ -228,148 +147,228 @@ namespace SecretGuard.Analyzers.Infrastructure
                 }
 
                 return null;
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation? PropertyCarrier(IPropertyReferenceOperation property, SensitivityContext names)
+    {
+        // config["Db:Password"], config["STRIPE_KEY_SECRET"], Environment.GetEnvironmentVariables()["X_SECRET"]
+        if (property.Property.IsIndexer)
+        {
+            return property.Arguments.Length == 1 && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && IsSecretKey(key, names)
+                ? property
+                : null;
+        }
+
+        // config.GetSection("Jwt:Secret").Value
+        if (property.Property.Name == "Value" && property.Instance is IInvocationOperation { TargetMethod.Name: "GetSection" } section &&
+            section.Arguments.Length >= 1 && section.Arguments[section.Arguments.Length - 1].Value.ConstantValue is { HasValue: true, Value: string sectionKey })
+        {
+            return IsSecretKey(sectionKey, names) ? property : null;
+        }
+
+        return names.Names.IsCredentialName(property.Property.Name) ? property : null;
+    }
+
+    private IOperation? InvocationCarrier(IInvocationOperation invocation, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+
+        if (_secrets is not null && SymbolEqualityComparer.Default.Equals(type, _secrets))
+        {
+            // Secrets.Get/TryGet return the plaintext; Secrets.Redact is the way to log it.
+            return method.Name is "Get" or "TryGet" ? invocation : null;
+        }
+
+        if (IsHash(method))
+        {
+            return null;
+        }
+
+        if (_environment is not null && SymbolEqualityComparer.Default.Equals(type, _environment))
+        {
+            return method.Name == "GetEnvironmentVariable" && FirstConstant(invocation) is string variable && IsSecretKey(variable, names) ? invocation : null;
+        }
+
+        if (_marshal is not null && SymbolEqualityComparer.Default.Equals(type, _marshal))
+        {
+            // Marshal.PtrToStringBSTR(Marshal.SecureStringToBSTR(secure)): a SecureString back as text.
+            return method.Name.StartsWith("PtrToString", StringComparison.Ordinal) && invocation.Arguments.Length >= 1 &&
+                   ComesFromSecureString(invocation.Arguments[0].Value, visited, depth)
+                ? invocation
+                : null;
+        }
+
+        // Configuration reads: GetValue<string>("Smtp:Password"), GetConnectionString("Db"), GetSection("X_SECRET").Value.
+        if (IsConfigurationType(type) || (method.IsExtensionMethod && invocation.Arguments.Length > 0 && IsConfigurationType(invocation.Arguments[0].Value.Type)))
+        {
+            if (method.Name == "GetConnectionString")
+            {
+                return invocation;
             }
 
-            if (invocation.Instance is { } receiver && !method.ReturnsVoid && IsTransformation(method))
+            if (method.Name is "GetValue" or "GetRequiredValue" && LastConstant(invocation) is string key)
             {
-                if (Carrier(receiver, names, visited, depth, cancellationToken) is { } inner)
+                return IsSecretKey(key, names) ? invocation : null;
+            }
+        }
+
+        // Text built from values: string.Format/Concat/Join, transformations of the receiver, conversions to text.
+        if (method.ContainingType.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Format" or "Concat" or "Join" or "Copy" or "Create")
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
                 {
                     return inner;
                 }
             }
 
-            if (IsConversionToText(method))
+            return null;
+        }
+
+        if (invocation.Instance is { } receiver && !method.ReturnsVoid && IsTransformation(method))
+        {
+            if (Carrier(receiver, names, visited, depth, cancellationToken) is { } inner)
             {
-                foreach (var argument in invocation.Arguments)
+                return inner;
+            }
+        }
+
+        if (IsConversionToText(method))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
                 {
-                    if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
-                    {
-                        return inner;
-                    }
+                    return inner;
                 }
             }
-
-            // GetApiKey(), LoadPassword(): a method named for a secret returns one.
-            return !method.ReturnsVoid && names.Names.IsCredentialName(method.Name) ? invocation : null;
         }
 
-        /// <summary>The lexicon and the env-file naming one analysis judges names with.</summary>
-        private readonly struct SensitivityContext
+        // GetApiKey(), LoadPassword(): a method named for a secret returns one.
+        return !method.ReturnsVoid && names.Names.IsCredentialName(method.Name) ? invocation : null;
+    }
+
+    /// <summary>The lexicon and the env-file naming one analysis judges names with.</summary>
+    private readonly struct SensitivityContext
+    {
+        public SensitivityContext(CredentialNames names, SecretNaming naming)
         {
-            public SensitivityContext(CredentialNames names, SecretNaming naming)
-            {
-                Names = names;
-                Naming = naming;
-            }
-
-            public CredentialNames Names { get; }
-
-            public SecretNaming Naming { get; }
+            Names = names;
+            Naming = naming;
         }
 
-        private bool ComesFromSecureString(IOperation pointer, HashSet<ISymbol> visited, int depth)
+        public CredentialNames Names { get; }
+
+        public SecretNaming Naming { get; }
+    }
+
+    private bool ComesFromSecureString(IOperation pointer, HashSet<ISymbol> visited, int depth)
+    {
+        pointer = ValueFlow.Unwrap(pointer);
+        switch (pointer)
         {
-            pointer = ValueFlow.Unwrap(pointer);
-            switch (pointer)
-            {
-                case IInvocationOperation call:
-                    return call.TargetMethod.Name.StartsWith("SecureStringTo", StringComparison.Ordinal) ||
-                           (call.Arguments.Length > 0 && _secureString is not null && SymbolEqualityComparer.Default.Equals(call.Arguments[0].Value.Type, _secureString));
-                case ILocalReferenceOperation local when depth < ValueFlow.MaxDepth && visited.Add(local.Local):
-                    foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, ValueFlow.Root(local)))
-                    {
-                        if (ComesFromSecureString(written, visited, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
-            }
-        }
-
-        private bool IsHash(IMethodSymbol method)
-        {
-            if (method.Name.IndexOf("Hash", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Digest", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                method.Name.IndexOf("Redact", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Mask", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                method.Name is "Encrypt" or "Protect" or "ComputeHmac" or "Sign")
-            {
-                return true;
-            }
-
-            for (var type = method.ContainingType; type is not null; type = type.BaseType)
-            {
-                if (_hashAlgorithm is not null && SymbolEqualityComparer.Default.Equals(type, _hashAlgorithm))
+            case IInvocationOperation call:
+                return call.TargetMethod.Name.StartsWith("SecureStringTo", StringComparison.Ordinal) ||
+                       (call.Arguments.Length > 0 && _secureString is not null && SymbolEqualityComparer.Default.Equals(call.Arguments[0].Value.Type, _secureString));
+            case ILocalReferenceOperation local when depth < ValueFlow.MaxDepth && visited.Add(local.Local):
+                foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, ValueFlow.Root(local)))
                 {
-                    return true;
+                    if (ComesFromSecureString(written, visited, depth + 1))
+                    {
+                        return true;
+                    }
                 }
-            }
 
-            var ns = method.ContainingNamespace?.ToDisplayString();
-            return ns == "System.Security.Cryptography" && method.ContainingType.Name is "SHA1" or "SHA256" or "SHA384" or "SHA512" or "MD5" or "HMACSHA256" or "HMACSHA512" or "HMACSHA1" or "HMACSHA384";
-        }
-
-        // Methods whose result is the receiver's text in another form: ToString, Trim, ToUpper, Substring, Replace, ...
-        private static bool IsTransformation(IMethodSymbol method) =>
-            method.Name is "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant" or
-                "Substring" or "Replace" or "PadLeft" or "PadRight" or "Insert" or "Normalize" or "ToCharArray" or "ToArray" or "AsSpan" or "AsMemory" or "Split" or "Remove";
-
-        // Convert.ToBase64String(bytes), Encoding.UTF8.GetString(bytes): the secret's bytes as text.
-        private static bool IsConversionToText(IMethodSymbol method) =>
-            (method.ContainingType.Name == "Convert" && method.Name is "ToBase64String" or "ToHexString" or "ToHexStringLower" or "ToString") ||
-            (method.Name is "GetString" or "GetBytes" && method.ContainingType.Name.EndsWith("Encoding", StringComparison.Ordinal));
-
-        private static bool IsConfigurationType(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
                 return false;
-            }
+            default:
+                return false;
+        }
+    }
 
-            if (IsConfigurationInterface(type))
+    private bool IsHash(IMethodSymbol method)
+    {
+        if (method.Name.IndexOf("Hash", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Digest", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            method.Name.IndexOf("Redact", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Mask", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            method.Name is "Encrypt" or "Protect" or "ComputeHmac" or "Sign")
+        {
+            return true;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (_hashAlgorithm is not null && SymbolEqualityComparer.Default.Equals(type, _hashAlgorithm))
             {
                 return true;
             }
+        }
 
-            foreach (var @interface in type.AllInterfaces)
-            {
-                if (IsConfigurationInterface(@interface))
-                {
-                    return true;
-                }
-            }
+        var ns = method.ContainingNamespace?.ToDisplayString();
+        return ns == "System.Security.Cryptography" && method.ContainingType.Name is "SHA1" or "SHA256" or "SHA384" or "SHA512" or "MD5" or "HMACSHA256" or "HMACSHA512" or "HMACSHA1" or "HMACSHA384";
+    }
 
+    // Methods whose result is the receiver's text in another form: ToString, Trim, ToUpper, Substring, Replace, ...
+    private static bool IsTransformation(IMethodSymbol method) =>
+        method.Name is "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant" or
+            "Substring" or "Replace" or "PadLeft" or "PadRight" or "Insert" or "Normalize" or "ToCharArray" or "ToArray" or "AsSpan" or "AsMemory" or "Split" or "Remove";
+
+    // Convert.ToBase64String(bytes), Encoding.UTF8.GetString(bytes): the secret's bytes as text.
+    private static bool IsConversionToText(IMethodSymbol method) =>
+        (method.ContainingType.Name == "Convert" && method.Name is "ToBase64String" or "ToHexString" or "ToHexStringLower" or "ToString") ||
+        (method.Name is "GetString" or "GetBytes" && method.ContainingType.Name.EndsWith("Encoding", StringComparison.Ordinal));
+
+    private static bool IsConfigurationType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
             return false;
         }
 
-        private static bool IsConfigurationInterface(ITypeSymbol type) =>
-            type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" &&
-            type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
-
-        private static bool IsSecretKey(string key, SensitivityContext names) =>
-            names.Naming.IsSecret(key) || names.Names.IsCredentialName(key);
-
-        // A constant named for a secret but holding a placeholder ("[redacted]", "***") is not one.
-        private static bool IsRedactedConstant(IFieldSymbol field) =>
-            field.HasConstantValue && (field.ConstantValue is not string text || SensitivityLexicon.IsPlaceholder(text));
-
-        private static object? FirstConstant(IInvocationOperation invocation) =>
-            invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue.HasValue ? invocation.Arguments[0].Value.ConstantValue.Value : null;
-
-        private static object? LastConstant(IInvocationOperation invocation)
+        if (IsConfigurationInterface(type))
         {
-            for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
-            {
-                var constant = invocation.Arguments[i].Value.ConstantValue;
-                if (constant.HasValue && constant.Value is string)
-                {
-                    return constant.Value;
-                }
-            }
-
-            return null;
+            return true;
         }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (IsConfigurationInterface(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsConfigurationInterface(ITypeSymbol type) =>
+        type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" &&
+        type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
+
+    private static bool IsSecretKey(string key, SensitivityContext names) =>
+        names.Naming.IsSecret(key) || names.Names.IsCredentialName(key);
+
+    // A constant named for a secret but holding a placeholder ("[redacted]", "***") is not one.
+    private static bool IsRedactedConstant(IFieldSymbol field) =>
+        field.HasConstantValue && (field.ConstantValue is not string text || SensitivityLexicon.IsPlaceholder(text));
+
+    private static object? FirstConstant(IInvocationOperation invocation) =>
+        invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue.HasValue ? invocation.Arguments[0].Value.ConstantValue.Value : null;
+
+    private static object? LastConstant(IInvocationOperation invocation)
+    {
+        for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
+        {
+            var constant = invocation.Arguments[i].Value.ConstantValue;
+            if (constant.HasValue && constant.Value is string)
+            {
+                return constant.Value;
+            }
+        }
+
+        return null;
     }
 }

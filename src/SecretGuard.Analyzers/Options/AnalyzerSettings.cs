@@ -9,216 +9,215 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using SecretGuard.Naming;
 using SecretGuard.Patterns;
 
-namespace SecretGuard.Analyzers.Options
+namespace SecretGuard.Analyzers.Options;
+
+/// <summary>
+/// SecretGuard's <c>.editorconfig</c> options for one syntax tree, read once per options object and cached.
+/// Shared options are <c>secretguard.&lt;option&gt;</c>; a rule's own value <c>secretguard.SG0002.&lt;option&gt;</c> wins.
+/// A value that cannot be read keeps the default and is remembered for one SG0008 report.
+/// </summary>
+internal sealed class AnalyzerSettings
 {
-    /// <summary>
-    /// SecretGuard's <c>.editorconfig</c> options for one syntax tree, read once per options object and cached.
-    /// Shared options are <c>secretguard.&lt;option&gt;</c>; a rule's own value <c>secretguard.SG0002.&lt;option&gt;</c> wins.
-    /// A value that cannot be read keeps the default and is remembered for one SG0008 report.
-    /// </summary>
-    internal sealed class AnalyzerSettings
+    public const string ExtraSecretWords = "extra_secret_words";
+    public const string ExcludedNameWords = "excluded_name_words";
+    public const string ExcludedValuePattern = "excluded_value_pattern";
+    public const string MinLength = "min_length";
+    public const string EntropyThreshold = "entropy_threshold";
+    public const string DisabledFamilies = "disabled_families";
+    public const string TestProjects = "test_projects";
+    public const string SensitiveWords = "sensitive_words";
+    public const string ReportAllUses = "report_all_uses";
+
+    private static readonly ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings> Cache = new ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings>();
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly AnalyzerConfigOptions _options;
+    private readonly ConcurrentDictionary<string, int> _minLengths = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+    private AnalyzerSettings(AnalyzerConfigOptions options)
     {
-        public const string ExtraSecretWords = "extra_secret_words";
-        public const string ExcludedNameWords = "excluded_name_words";
-        public const string ExcludedValuePattern = "excluded_value_pattern";
-        public const string MinLength = "min_length";
-        public const string EntropyThreshold = "entropy_threshold";
-        public const string DisabledFamilies = "disabled_families";
-        public const string TestProjects = "test_projects";
-        public const string SensitiveWords = "sensitive_words";
-        public const string ReportAllUses = "report_all_uses";
+        _options = options;
+        Problems = new List<(string Key, string Problem)>();
+        var extra = ReadList(ExtraSecretWords);
+        var excluded = ReadList(ExcludedNameWords);
+        Names = extra.Count == 0 && excluded.Count == 0 ? CredentialNames.Default : new CredentialNames(extra, excluded);
 
-        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings> Cache = new ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings>();
-        private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+        // SG0004-SG0006 judge names with the sensitivity lexicon: the credential words, the team's extra secret words
+        // and its own sensitive words; the excluded words rule names out for every rule.
+        var sensitive = ReadList(SensitiveWords);
+        SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
+            ? CredentialNames.DefaultSensitive
+            : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
+        options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
+        SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
+        ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
 
-        private readonly AnalyzerConfigOptions _options;
-        private readonly ConcurrentDictionary<string, int> _minLengths = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-
-        private AnalyzerSettings(AnalyzerConfigOptions options)
+        var pattern = Read(ExcludedValuePattern);
+        if (pattern is not null)
         {
-            _options = options;
-            Problems = new List<(string Key, string Problem)>();
-            var extra = ReadList(ExtraSecretWords);
-            var excluded = ReadList(ExcludedNameWords);
-            Names = extra.Count == 0 && excluded.Count == 0 ? CredentialNames.Default : new CredentialNames(extra, excluded);
-
-            // SG0004-SG0006 judge names with the sensitivity lexicon: the credential words, the team's extra secret words
-            // and its own sensitive words; the excluded words rule names out for every rule.
-            var sensitive = ReadList(SensitiveWords);
-            SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
-                ? CredentialNames.DefaultSensitive
-                : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
-            options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
-            SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
-            ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
-
-            var pattern = Read(ExcludedValuePattern);
-            if (pattern is not null)
-            {
-                try
-                {
-                    ExcludedValues = new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
-                }
-                catch (ArgumentException ex)
-                {
-                    Problems.Add(("secretguard." + ExcludedValuePattern, "not a .NET regular expression (" + ex.Message + ")"));
-                }
-            }
-
-            var disabled = ReadList(DisabledFamilies);
-            if (disabled.Count > 0)
-            {
-                var known = new HashSet<string>(CredentialCatalogue.Default.Families.Select(f => f.Id), StringComparer.OrdinalIgnoreCase);
-                foreach (var id in disabled.Where(id => !known.Contains(id)))
-                {
-                    Problems.Add(("secretguard." + DisabledFamilies, "'" + id + "' is not a credential family (known: " + string.Join(", ", known.OrderBy(k => k)) + ")"));
-                }
-
-                var off = new HashSet<string>(disabled, StringComparer.OrdinalIgnoreCase);
-                Catalogue = new CredentialCatalogue(CredentialCatalogue.Default.Families.Where(f => !off.Contains(f.Id)));
-            }
-            else
-            {
-                Catalogue = CredentialCatalogue.Default;
-            }
-
-            EntropyFloor = ReadDouble(EntropyThreshold, 0, 0, 8);
-
-            options.TryGetValue("build_property.IsTestProject", out var isTest);
-            IsTestProject = string.Equals(isTest?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            var testMode = Read(TestProjects)?.ToLowerInvariant();
-            switch (testMode)
-            {
-                case null:
-                case "suggestion":
-                    TestProjectMode = TestProjectMode.Suggestion;
-                    break;
-                case "report":
-                    TestProjectMode = TestProjectMode.Report;
-                    break;
-                case "off":
-                    TestProjectMode = TestProjectMode.Off;
-                    break;
-                default:
-                    Problems.Add(("secretguard." + TestProjects, "'" + testMode + "' is not one of report, suggestion, off"));
-                    TestProjectMode = TestProjectMode.Suggestion;
-                    break;
-            }
-        }
-
-        public CredentialNames Names { get; }
-
-        /// <summary>The sensitivity lexicon of SG0004-SG0006 (<c>secretguard.sensitive_words</c> adds to it).</summary>
-        public CredentialNames SensitiveNames { get; }
-
-        /// <summary>Which env-file names are secret entries: the project's <c>SecretGuardSecretSuffixes</c> (default <c>_SECRET</c>).</summary>
-        public SecretNaming SecretNaming { get; }
-
-        /// <summary>SG0005 reports every use of <c>System.Random</c> (<c>secretguard.SG0005.report_all_uses = true</c>).</summary>
-        public bool ReportAllRandomUses { get; }
-
-        public Regex? ExcludedValues { get; }
-
-        public CredentialCatalogue Catalogue { get; }
-
-        public double EntropyFloor { get; }
-
-        public bool IsTestProject { get; }
-
-        public TestProjectMode TestProjectMode { get; }
-
-        /// <summary>Options that could not be read: (key, what is wrong).</summary>
-        public List<(string Key, string Problem)> Problems { get; }
-
-        public static AnalyzerSettings For(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new AnalyzerSettings(o));
-
-        /// <summary>The minimum value length for a rule (<c>secretguard.SG0002.min_length</c>, then <c>secretguard.min_length</c>).</summary>
-        public int MinLengthFor(string ruleId, int defaultValue) =>
-            _minLengths.GetOrAdd(ruleId, id => (int)ReadDouble(MinLength, defaultValue, 0, 1000, id));
-
-        public bool IsExcludedValue(string value)
-        {
-            if (ExcludedValues is null)
-            {
-                return false;
-            }
-
             try
             {
-                return ExcludedValues.IsMatch(value);
+                ExcludedValues = new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
             }
-            catch (RegexMatchTimeoutException)
+            catch (ArgumentException ex)
             {
-                return false;
+                Problems.Add(("secretguard." + ExcludedValuePattern, "not a .NET regular expression (" + ex.Message + ")"));
             }
         }
 
-        private string? Read(string option, string? ruleId = null)
+        var disabled = ReadList(DisabledFamilies);
+        if (disabled.Count > 0)
         {
-            if (ruleId is not null && _options.TryGetValue("secretguard." + ruleId + "." + option, out var ruleValue) && !string.IsNullOrWhiteSpace(ruleValue))
+            var known = new HashSet<string>(CredentialCatalogue.Default.Families.Select(f => f.Id), StringComparer.OrdinalIgnoreCase);
+            foreach (var id in disabled.Where(id => !known.Contains(id)))
             {
-                return ruleValue.Trim();
+                Problems.Add(("secretguard." + DisabledFamilies, "'" + id + "' is not a credential family (known: " + string.Join(", ", known.OrderBy(k => k)) + ")"));
             }
 
-            return _options.TryGetValue("secretguard." + option, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+            var off = new HashSet<string>(disabled, StringComparer.OrdinalIgnoreCase);
+            Catalogue = new CredentialCatalogue(CredentialCatalogue.Default.Families.Where(f => !off.Contains(f.Id)));
+        }
+        else
+        {
+            Catalogue = CredentialCatalogue.Default;
         }
 
-        private List<string> ReadList(string option) =>
-            (Read(option) ?? string.Empty).Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        EntropyFloor = ReadDouble(EntropyThreshold, 0, 0, 8);
 
-        private bool ReadBool(string option, bool defaultValue, string? ruleId = null)
+        options.TryGetValue("build_property.IsTestProject", out var isTest);
+        IsTestProject = string.Equals(isTest?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        var testMode = Read(TestProjects)?.ToLowerInvariant();
+        switch (testMode)
         {
-            var text = Read(option, ruleId);
-            if (text is null)
-            {
-                return defaultValue;
-            }
-
-            if (bool.TryParse(text, out var value))
-            {
-                return value;
-            }
-
-            lock (Problems)
-            {
-                Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not true or false"));
-            }
-
-            return defaultValue;
-        }
-
-        private double ReadDouble(string option, double defaultValue, double min, double max, string? ruleId = null)
-        {
-            var text = Read(option, ruleId);
-            if (text is null)
-            {
-                return defaultValue;
-            }
-
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            {
-                return value;
-            }
-
-            lock (Problems)
-            {
-                Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not a number from " + min + " to " + max));
-            }
-
-            return defaultValue;
+            case null:
+            case "suggestion":
+                TestProjectMode = TestProjectMode.Suggestion;
+                break;
+            case "report":
+                TestProjectMode = TestProjectMode.Report;
+                break;
+            case "off":
+                TestProjectMode = TestProjectMode.Off;
+                break;
+            default:
+                Problems.Add(("secretguard." + TestProjects, "'" + testMode + "' is not one of report, suggestion, off"));
+                TestProjectMode = TestProjectMode.Suggestion;
+                break;
         }
     }
 
-    /// <summary>What the analyzers do in test projects (<c>secretguard.test_projects</c>).</summary>
-    internal enum TestProjectMode
+    public CredentialNames Names { get; }
+
+    /// <summary>The sensitivity lexicon of SG0004-SG0006 (<c>secretguard.sensitive_words</c> adds to it).</summary>
+    public CredentialNames SensitiveNames { get; }
+
+    /// <summary>Which env-file names are secret entries: the project's <c>SecretGuardSecretSuffixes</c> (default <c>_SECRET</c>).</summary>
+    public SecretNaming SecretNaming { get; }
+
+    /// <summary>SG0005 reports every use of <c>System.Random</c> (<c>secretguard.SG0005.report_all_uses = true</c>).</summary>
+    public bool ReportAllRandomUses { get; }
+
+    public Regex? ExcludedValues { get; }
+
+    public CredentialCatalogue Catalogue { get; }
+
+    public double EntropyFloor { get; }
+
+    public bool IsTestProject { get; }
+
+    public TestProjectMode TestProjectMode { get; }
+
+    /// <summary>Options that could not be read: (key, what is wrong).</summary>
+    public List<(string Key, string Problem)> Problems { get; }
+
+    public static AnalyzerSettings For(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new AnalyzerSettings(o));
+
+    /// <summary>The minimum value length for a rule (<c>secretguard.SG0002.min_length</c>, then <c>secretguard.min_length</c>).</summary>
+    public int MinLengthFor(string ruleId, int defaultValue) =>
+        _minLengths.GetOrAdd(ruleId, id => (int)ReadDouble(MinLength, defaultValue, 0, 1000, id));
+
+    public bool IsExcludedValue(string value)
     {
-        /// <summary>Report as suggestions (IDE only, not build warnings). The default: test fixtures hold fake secrets.</summary>
-        Suggestion,
+        if (ExcludedValues is null)
+        {
+            return false;
+        }
 
-        /// <summary>Report as in any project.</summary>
-        Report,
-
-        /// <summary>Do not report.</summary>
-        Off,
+        try
+        {
+            return ExcludedValues.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
+
+    private string? Read(string option, string? ruleId = null)
+    {
+        if (ruleId is not null && _options.TryGetValue("secretguard." + ruleId + "." + option, out var ruleValue) && !string.IsNullOrWhiteSpace(ruleValue))
+        {
+            return ruleValue.Trim();
+        }
+
+        return _options.TryGetValue("secretguard." + option, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    private List<string> ReadList(string option) =>
+        (Read(option) ?? string.Empty).Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+    private bool ReadBool(string option, bool defaultValue, string? ruleId = null)
+    {
+        var text = Read(option, ruleId);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        lock (Problems)
+        {
+            Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not true or false"));
+        }
+
+        return defaultValue;
+    }
+
+    private double ReadDouble(string option, double defaultValue, double min, double max, string? ruleId = null)
+    {
+        var text = Read(option, ruleId);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        lock (Problems)
+        {
+            Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not a number from " + min + " to " + max));
+        }
+
+        return defaultValue;
+    }
+}
+
+/// <summary>What the analyzers do in test projects (<c>secretguard.test_projects</c>).</summary>
+internal enum TestProjectMode
+{
+    /// <summary>Report as suggestions (IDE only, not build warnings). The default: test fixtures hold fake secrets.</summary>
+    Suggestion,
+
+    /// <summary>Report as in any project.</summary>
+    Report,
+
+    /// <summary>Do not report.</summary>
+    Off,
 }

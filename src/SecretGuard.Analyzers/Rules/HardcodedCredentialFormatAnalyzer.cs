@@ -6,86 +6,85 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
 
-namespace SecretGuard.Analyzers.Rules
+namespace SecretGuard.Analyzers.Rules;
+
+/// <summary>
+/// SG0001: a literal that matches a known credential format. Syntax only — no semantic model: a length check,
+/// the catalogue's keyword prefilter, then its regex (with a timeout) and entropy floor.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedCredentialFormatAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// SG0001: a literal that matches a known credential format. Syntax only — no semantic model: a length check,
-    /// the catalogue's keyword prefilter, then its regex (with a timeout) and entropy floor.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class HardcodedCredentialFormatAnalyzer : DiagnosticAnalyzer
+    // The shortest credential the catalogue knows is longer than this.
+    private const int MinimumLength = 12;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredentialFormat);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
     {
-        // The shortest credential the catalogue knows is longer than this.
-        private const int MinimumLength = 12;
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
+        context.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
+    }
 
-        /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredentialFormat);
-
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var value = literal.Token.ValueText;
+        if (value.Length < MinimumLength || StringLiterals.IsPartOfConcatenation(literal))
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            context.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
-            context.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
+            return;
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
-        {
-            var literal = (LiteralExpressionSyntax)context.Node;
-            var value = literal.Token.ValueText;
-            if (value.Length < MinimumLength || StringLiterals.IsPartOfConcatenation(literal))
-            {
-                return;
-            }
+        Check(context, literal, value, literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
+    }
 
-            Check(context, literal, value, literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
+    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context)
+    {
+        var text = (InterpolatedStringTextSyntax)context.Node;
+        var value = text.TextToken.ValueText;
+        if (value.Length >= MinimumLength)
+        {
+            Check(context, text, value, valueKind: null);
+        }
+    }
+
+    private static void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+    {
+        var binary = (BinaryExpressionSyntax)context.Node;
+        if (StringLiterals.IsPartOfConcatenation(binary) || !StringLiterals.IsLiteralConcatenation(binary))
+        {
+            return;
         }
 
-        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context)
+        var value = StringLiterals.ConcatenatedValue(binary);
+        if (value.Length >= MinimumLength)
         {
-            var text = (InterpolatedStringTextSyntax)context.Node;
-            var value = text.TextToken.ValueText;
-            if (value.Length >= MinimumLength)
-            {
-                Check(context, text, value, valueKind: null);
-            }
+            Check(context, binary, value, "string");
+        }
+    }
+
+    private static void Check(SyntaxNodeAnalysisContext context, SyntaxNode node, string value, string? valueKind)
+    {
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree));
+        var match = settings.Catalogue.Find(value);
+        if (match is null || settings.IsExcludedValue(value))
+        {
+            return;
         }
 
-        private static void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        // Interpolated text cannot be replaced by one call: no fix properties, so no fix is offered.
+        var properties = valueKind is null
+            ? null
+            : SecretReporter.Properties(SecretNameSuggestion.From(TargetNames.Find(node), match.Family.Id), valueKind);
+        var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedCredentialFormat, node.GetLocation(), settings, properties, match.Family.Description);
+        if (diagnostic is not null)
         {
-            var binary = (BinaryExpressionSyntax)context.Node;
-            if (StringLiterals.IsPartOfConcatenation(binary) || !StringLiterals.IsLiteralConcatenation(binary))
-            {
-                return;
-            }
-
-            var value = StringLiterals.ConcatenatedValue(binary);
-            if (value.Length >= MinimumLength)
-            {
-                Check(context, binary, value, "string");
-            }
-        }
-
-        private static void Check(SyntaxNodeAnalysisContext context, SyntaxNode node, string value, string? valueKind)
-        {
-            var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree));
-            var match = settings.Catalogue.Find(value);
-            if (match is null || settings.IsExcludedValue(value))
-            {
-                return;
-            }
-
-            // Interpolated text cannot be replaced by one call: no fix properties, so no fix is offered.
-            var properties = valueKind is null
-                ? null
-                : SecretReporter.Properties(SecretNameSuggestion.From(TargetNames.Find(node), match.Family.Id), valueKind);
-            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedCredentialFormat, node.GetLocation(), settings, properties, match.Family.Description);
-            if (diagnostic is not null)
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

@@ -5,103 +5,102 @@ using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
 
-namespace SecretGuard.Analyzers.Rules
+namespace SecretGuard.Analyzers.Rules;
+
+/// <summary>
+/// SG0005: <c>System.Random</c> — new, seeded, <c>Random.Shared</c>, injected — whose output reaches something
+/// sensitive (<see cref="SensitiveTargets"/>): a key, token, salt, nonce, password, OTP, a crypto API's key or IV, a
+/// character picked from a character set. Games, jitter, sampling and shuffled UI lists stay quiet unless
+/// <c>secretguard.SG0005.report_all_uses = true</c>. Nothing is registered when the compilation has no
+/// <c>System.Random</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// SG0005: <c>System.Random</c> — new, seeded, <c>Random.Shared</c>, injected — whose output reaches something
-    /// sensitive (<see cref="SensitiveTargets"/>): a key, token, salt, nonce, password, OTP, a crypto API's key or IV, a
-    /// character picked from a character set. Games, jitter, sampling and shuffled UI lists stay quiet unless
-    /// <c>secretguard.SG0005.report_all_uses = true</c>. Nothing is registered when the compilation has no
-    /// <c>System.Random</c>.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InsecureRandomness);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
     {
-        /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InsecureRandomness);
-
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var random = start.Compilation.GetTypeByMetadataName("System.Random");
-                if (random is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, random), OperationKind.Invocation);
-            });
-        }
-
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol random)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (!IsRandomOutput(method.Name) || !IsRandom(method.ContainingType, random))
+            var random = start.Compilation.GetTypeByMetadataName("System.Random");
+            if (random is null)
             {
                 return;
             }
 
-            var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree));
-            string? reached;
-            if (method.Name is "NextBytes" or "Shuffle")
-            {
-                // The output is the buffer the call fills.
-                reached = invocation.Arguments.Length == 1 && Filled(invocation.Arguments[0].Value) is { } buffer
-                    ? SensitiveTargets.FindFromSymbol(buffer, invocation, settings.SensitiveNames, context.CancellationToken)
-                    : null;
-            }
-            else
-            {
-                reached = SensitiveTargets.Find(invocation, settings.SensitiveNames, context.CancellationToken);
-            }
-
-            if (reached is null && settings.ReportAllRandomUses)
-            {
-                reached = "a value (secretguard.SG0005.report_all_uses is on)";
-            }
-
-            if (reached is null)
-            {
-                return;
-            }
-
-            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.InsecureRandomness, invocation.Syntax.GetLocation(), settings, properties: null, method.Name, reached);
-            if (diagnostic is not null)
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
-        }
-
-        private static bool IsRandomOutput(string name) =>
-            name is "Next" or "NextInt64" or "NextDouble" or "NextSingle" or "NextBytes" or "GetItems" or "Shuffle";
-
-        // Random and classes derived from it (a seeded subclass, a test double).
-        private static bool IsRandom(INamedTypeSymbol? type, INamedTypeSymbol random)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, random))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static ISymbol? Filled(IOperation buffer) => ValueFlow.Unwrap(buffer) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IFieldReferenceOperation field => field.Field,
-            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } span => span.Instance is { } instance ? Filled(instance) : span.Arguments.Length > 0 ? Filled(span.Arguments[0].Value) : null,
-            _ => null,
-        };
+            start.RegisterOperationAction(c => Analyze(c, random), OperationKind.Invocation);
+        });
     }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol random)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!IsRandomOutput(method.Name) || !IsRandom(method.ContainingType, random))
+        {
+            return;
+        }
+
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree));
+        string? reached;
+        if (method.Name is "NextBytes" or "Shuffle")
+        {
+            // The output is the buffer the call fills.
+            reached = invocation.Arguments.Length == 1 && Filled(invocation.Arguments[0].Value) is { } buffer
+                ? SensitiveTargets.FindFromSymbol(buffer, invocation, settings.SensitiveNames, context.CancellationToken)
+                : null;
+        }
+        else
+        {
+            reached = SensitiveTargets.Find(invocation, settings.SensitiveNames, context.CancellationToken);
+        }
+
+        if (reached is null && settings.ReportAllRandomUses)
+        {
+            reached = "a value (secretguard.SG0005.report_all_uses is on)";
+        }
+
+        if (reached is null)
+        {
+            return;
+        }
+
+        var diagnostic = SecretReporter.Create(DiagnosticDescriptors.InsecureRandomness, invocation.Syntax.GetLocation(), settings, properties: null, method.Name, reached);
+        if (diagnostic is not null)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static bool IsRandomOutput(string name) =>
+        name is "Next" or "NextInt64" or "NextDouble" or "NextSingle" or "NextBytes" or "GetItems" or "Shuffle";
+
+    // Random and classes derived from it (a seeded subclass, a test double).
+    private static bool IsRandom(INamedTypeSymbol? type, INamedTypeSymbol random)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, random))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? Filled(IOperation buffer) => ValueFlow.Unwrap(buffer) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } span => span.Instance is { } instance ? Filled(instance) : span.Arguments.Length > 0 ? Filled(span.Arguments[0].Value) : null,
+        _ => null,
+    };
 }

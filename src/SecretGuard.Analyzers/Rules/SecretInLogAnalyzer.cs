@@ -9,285 +9,284 @@ using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
 
-namespace SecretGuard.Analyzers.Rules
+namespace SecretGuard.Analyzers.Rules;
+
+/// <summary>
+/// SG0004: a secret reaches a log or console sink — Microsoft.Extensions.Logging (<c>Log*</c> extensions,
+/// <c>ILogger.Log</c>, <c>BeginScope</c>, <c>LoggerMessage.Define</c> delegates, <c>[LoggerMessage]</c> methods),
+/// Serilog, NLog, log4net, <c>Console</c> (and <c>Console.Out</c>/<c>Error</c>), <c>Debug</c>, <c>Trace</c> — or
+/// becomes an exception's message. What is secret is the sensitivity model's call (<see cref="SensitiveValues"/>).
+/// Sink types are resolved once per compilation; the model runs only on the arguments of a sink.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// SG0004: a secret reaches a log or console sink — Microsoft.Extensions.Logging (<c>Log*</c> extensions,
-    /// <c>ILogger.Log</c>, <c>BeginScope</c>, <c>LoggerMessage.Define</c> delegates, <c>[LoggerMessage]</c> methods),
-    /// Serilog, NLog, log4net, <c>Console</c> (and <c>Console.Out</c>/<c>Error</c>), <c>Debug</c>, <c>Trace</c> — or
-    /// becomes an exception's message. What is secret is the sensitivity model's call (<see cref="SensitiveValues"/>).
-    /// Sink types are resolved once per compilation; the model runs only on the arguments of a sink.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
+    /// <summary>Property: how the fix turns the carrier into text for <c>Secrets.Redact</c>: <c>string</c>, <c>reference</c> or <c>value</c>.</summary>
+    public const string CarrierKindProperty = "CarrierKind";
+
+    private static readonly string[] LoggerTypeNames =
     {
-        /// <summary>Property: how the fix turns the carrier into text for <c>Secrets.Redact</c>: <c>string</c>, <c>reference</c> or <c>value</c>.</summary>
-        public const string CarrierKindProperty = "CarrierKind";
+        "Microsoft.Extensions.Logging.LoggerExtensions",
+        "Microsoft.Extensions.Logging.ILogger",
+        "Serilog.Log",
+        "Serilog.ILogger",
+        "NLog.ILogger",
+        "NLog.ILoggerBase",
+        "NLog.Logger",
+        "log4net.ILog",
+        "System.Diagnostics.Debug",
+        "System.Diagnostics.Trace",
+        "System.Diagnostics.TraceSource",
+    };
 
-        private static readonly string[] LoggerTypeNames =
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SecretInLog);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
         {
-            "Microsoft.Extensions.Logging.LoggerExtensions",
-            "Microsoft.Extensions.Logging.ILogger",
-            "Serilog.Log",
-            "Serilog.ILogger",
-            "NLog.ILogger",
-            "NLog.ILoggerBase",
-            "NLog.Logger",
-            "log4net.ILog",
-            "System.Diagnostics.Debug",
-            "System.Diagnostics.Trace",
-            "System.Diagnostics.TraceSource",
-        };
-
-        /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SecretInLog);
-
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var compilation = start.Compilation;
-                var loggerTypes = LoggerTypeNames
-                    .Select(compilation.GetTypeByMetadataName)
-                    .Where(type => type is not null)
-                    .Cast<INamedTypeSymbol>()
-                    .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-                var sinks = new Sinks(
-                    loggerTypes,
-                    compilation.GetTypeByMetadataName("System.Console"),
-                    compilation.GetTypeByMetadataName("System.IO.TextWriter"),
-                    compilation.GetTypeByMetadataName("System.Exception"),
-                    compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"),
-                    compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute"));
-                if (!sinks.Any)
-                {
-                    return;
-                }
-
-                var values = SensitiveValues.For(compilation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, values), OperationKind.Invocation);
-                if (sinks.Exception is not null)
-                {
-                    start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, values), OperationKind.ObjectCreation);
-                }
-            });
-        }
-
-        private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            var sink = sinks.Describe(invocation);
-            if (sink is null)
+            var compilation = start.Compilation;
+            var loggerTypes = LoggerTypeNames
+                .Select(compilation.GetTypeByMetadataName)
+                .Where(type => type is not null)
+                .Cast<INamedTypeSymbol>()
+                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var sinks = new Sinks(
+                loggerTypes,
+                compilation.GetTypeByMetadataName("System.Console"),
+                compilation.GetTypeByMetadataName("System.IO.TextWriter"),
+                compilation.GetTypeByMetadataName("System.Exception"),
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"),
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute"));
+            if (!sinks.Any)
             {
                 return;
             }
 
-            AnalyzeArguments(context, invocation.Arguments, sink, values);
+            var values = SensitiveValues.For(compilation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, values), OperationKind.Invocation);
+            if (sinks.Exception is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, values), OperationKind.ObjectCreation);
+            }
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var sink = sinks.Describe(invocation);
+        if (sink is null)
+        {
+            return;
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
-        {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Arguments.Length == 0 || !sinks.IsException(creation.Type))
-            {
-                return;
-            }
+        AnalyzeArguments(context, invocation.Arguments, sink, values);
+    }
 
-            AnalyzeArguments(context, creation.Arguments, "the message of " + creation.Type!.Name, values);
+    private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Arguments.Length == 0 || !sinks.IsException(creation.Type))
+        {
+            return;
         }
 
-        private static void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink, SensitiveValues values)
-        {
-            var tree = context.Operation.Syntax.SyntaxTree;
-            var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
-            var reported = new HashSet<SyntaxNode>();
-            foreach (var argument in arguments)
-            {
-                // A params array holds several values: judge each, so each secret gets its own squiggle and fix.
-                var candidates = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                    ? initializer.ElementValues
-                    : ImmutableArray.Create(argument.Value);
-                foreach (var candidate in candidates)
-                {
-                    var carrier = values.FindCarrier(candidate, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken);
-                    if (carrier is null || carrier.IsImplicit || !reported.Add(carrier.Syntax) || carrier.Syntax.SyntaxTree != tree)
-                    {
-                        continue;
-                    }
+        AnalyzeArguments(context, creation.Arguments, "the message of " + creation.Type!.Name, values);
+    }
 
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(CarrierKindProperty, CarrierKind(carrier.Type));
-                    var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretInLog, carrier.Syntax.GetLocation(), settings, properties, Shorten(carrier.Syntax.ToString()), sink);
-                    if (diagnostic is not null)
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
+    private static void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink, SensitiveValues values)
+    {
+        var tree = context.Operation.Syntax.SyntaxTree;
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        var reported = new HashSet<SyntaxNode>();
+        foreach (var argument in arguments)
+        {
+            // A params array holds several values: judge each, so each secret gets its own squiggle and fix.
+            var candidates = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer }
+                ? initializer.ElementValues
+                : ImmutableArray.Create(argument.Value);
+            foreach (var candidate in candidates)
+            {
+                var carrier = values.FindCarrier(candidate, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken);
+                if (carrier is null || carrier.IsImplicit || !reported.Add(carrier.Syntax) || carrier.Syntax.SyntaxTree != tree)
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(CarrierKindProperty, CarrierKind(carrier.Type));
+                var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretInLog, carrier.Syntax.GetLocation(), settings, properties, Shorten(carrier.Syntax.ToString()), sink);
+                if (diagnostic is not null)
+                {
+                    context.ReportDiagnostic(diagnostic);
                 }
             }
         }
+    }
 
-        private static string CarrierKind(ITypeSymbol? type) =>
-            type?.SpecialType == SpecialType.System_String ? "string" : type?.IsValueType == true ? "value" : "reference";
+    private static string CarrierKind(ITypeSymbol? type) =>
+        type?.SpecialType == SpecialType.System_String ? "string" : type?.IsValueType == true ? "value" : "reference";
 
-        private static string Shorten(string text)
+    private static string Shorten(string text)
+    {
+        text = text.Replace("\r", " ").Replace("\n", " ");
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+
+    /// <summary>The sink types of one compilation and how to recognise a call to one.</summary>
+    private sealed class Sinks
+    {
+        private readonly ImmutableHashSet<INamedTypeSymbol> _loggerTypes;
+        private readonly INamedTypeSymbol? _console;
+        private readonly INamedTypeSymbol? _textWriter;
+        private readonly INamedTypeSymbol? _melLogger;
+        private readonly INamedTypeSymbol? _loggerMessageAttribute;
+        private readonly ConcurrentDictionary<ITypeSymbol, TypeRole> _roles = new ConcurrentDictionary<ITypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
+        private readonly Func<ITypeSymbol, TypeRole> _computeRole;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessageMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<IMethodSymbol, bool> _isLoggerMessageMethod;
+
+        public Sinks(ImmutableHashSet<INamedTypeSymbol> loggerTypes, INamedTypeSymbol? console, INamedTypeSymbol? textWriter, INamedTypeSymbol? exception, INamedTypeSymbol? melLogger, INamedTypeSymbol? loggerMessageAttribute)
         {
-            text = text.Replace("\r", " ").Replace("\n", " ");
-            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+            _loggerTypes = loggerTypes;
+            _console = console;
+            _textWriter = textWriter;
+            Exception = exception;
+            _melLogger = melLogger;
+            _loggerMessageAttribute = loggerMessageAttribute;
+            _computeRole = ComputeRole;
+            _isLoggerMessageMethod = method => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _loggerMessageAttribute));
         }
 
-        /// <summary>The sink types of one compilation and how to recognise a call to one.</summary>
-        private sealed class Sinks
+        [Flags]
+        private enum TypeRole
         {
-            private readonly ImmutableHashSet<INamedTypeSymbol> _loggerTypes;
-            private readonly INamedTypeSymbol? _console;
-            private readonly INamedTypeSymbol? _textWriter;
-            private readonly INamedTypeSymbol? _melLogger;
-            private readonly INamedTypeSymbol? _loggerMessageAttribute;
-            private readonly ConcurrentDictionary<ITypeSymbol, TypeRole> _roles = new ConcurrentDictionary<ITypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
-            private readonly Func<ITypeSymbol, TypeRole> _computeRole;
-            private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessageMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            private readonly Func<IMethodSymbol, bool> _isLoggerMessageMethod;
+            None = 0,
+            Logger = 1,
+            Console = 2,
+            TextWriter = 4,
+            Exception = 8,
+            LoggerDelegate = 16,
+        }
 
-            public Sinks(ImmutableHashSet<INamedTypeSymbol> loggerTypes, INamedTypeSymbol? console, INamedTypeSymbol? textWriter, INamedTypeSymbol? exception, INamedTypeSymbol? melLogger, INamedTypeSymbol? loggerMessageAttribute)
+        public INamedTypeSymbol? Exception { get; }
+
+        public bool Any => !_loggerTypes.IsEmpty || _console is not null || Exception is not null;
+
+        /// <summary>What the call writes to ("ILogger.LogInformation", "Console.WriteLine"), or null when it is not a sink.</summary>
+        public string? Describe(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
             {
-                _loggerTypes = loggerTypes;
-                _console = console;
-                _textWriter = textWriter;
-                Exception = exception;
-                _melLogger = melLogger;
-                _loggerMessageAttribute = loggerMessageAttribute;
-                _computeRole = ComputeRole;
-                _isLoggerMessageMethod = method => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _loggerMessageAttribute));
-            }
-
-            [Flags]
-            private enum TypeRole
-            {
-                None = 0,
-                Logger = 1,
-                Console = 2,
-                TextWriter = 4,
-                Exception = 8,
-                LoggerDelegate = 16,
-            }
-
-            public INamedTypeSymbol? Exception { get; }
-
-            public bool Any => !_loggerTypes.IsEmpty || _console is not null || Exception is not null;
-
-            /// <summary>What the call writes to ("ILogger.LogInformation", "Console.WriteLine"), or null when it is not a sink.</summary>
-            public string? Describe(IInvocationOperation invocation)
-            {
-                var method = invocation.TargetMethod;
-                var type = method.ContainingType;
-                if (type is null)
-                {
-                    return null;
-                }
-
-                var role = RoleOf(type);
-                if ((role & TypeRole.Logger) != 0)
-                {
-                    return type.Name + "." + method.Name;
-                }
-
-                if ((role & TypeRole.Console) != 0)
-                {
-                    return method.Name.StartsWith("Write", StringComparison.Ordinal) ? "Console." + method.Name : null;
-                }
-
-                // Console.Out.WriteLine(...), Console.Error.Write(...)
-                if ((role & TypeRole.TextWriter) != 0 && method.Name.StartsWith("Write", StringComparison.Ordinal) &&
-                    invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream &&
-                    SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, _console))
-                {
-                    return "Console." + stream.Property.Name + "." + method.Name;
-                }
-
-                // LoggerMessage.Define<T1, ...>(...) gives an Action<ILogger, T1, ..., Exception?>; calling it logs T1...
-                if ((role & TypeRole.LoggerDelegate) != 0 && method.MethodKind == MethodKind.DelegateInvoke)
-                {
-                    return "a LoggerMessage.Define delegate";
-                }
-
-                // [LoggerMessage(...)] static partial void LogLogin(ILogger logger, string password);
-                if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && _loggerMessageMethods.GetOrAdd(method, _isLoggerMessageMethod))
-                {
-                    return "the [LoggerMessage] method " + method.Name;
-                }
-
                 return null;
             }
 
-            public bool IsException(ITypeSymbol? type) => type is not null && (RoleOf(type) & TypeRole.Exception) != 0;
-
-            // What a type is to this rule, worked out once per type: a code base calls the same types' methods over and over.
-            private TypeRole RoleOf(ITypeSymbol type) => _roles.GetOrAdd(type, _computeRole);
-
-            private TypeRole ComputeRole(ITypeSymbol type)
+            var role = RoleOf(type);
+            if ((role & TypeRole.Logger) != 0)
             {
-                var role = TypeRole.None;
-                if (type is INamedTypeSymbol named && (_loggerTypes.Contains(named.OriginalDefinition) || ImplementsLogger(named)))
-                {
-                    role |= TypeRole.Logger;
-                }
-
-                if (_console is not null && SymbolEqualityComparer.Default.Equals(type, _console))
-                {
-                    role |= TypeRole.Console;
-                }
-
-                if (_textWriter is not null && InheritsFrom(type, _textWriter))
-                {
-                    role |= TypeRole.TextWriter;
-                }
-
-                if (Exception is not null && InheritsFrom(type, Exception))
-                {
-                    role |= TypeRole.Exception;
-                }
-
-                if (_melLogger is not null && type is INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate } @delegate &&
-                    @delegate.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(@delegate.TypeArguments[0], _melLogger))
-                {
-                    role |= TypeRole.LoggerDelegate;
-                }
-
-                return role;
+                return type.Name + "." + method.Name;
             }
 
-            private bool ImplementsLogger(INamedTypeSymbol type)
+            if ((role & TypeRole.Console) != 0)
             {
-                if (type.TypeKind == TypeKind.Interface || type.IsStatic)
-                {
-                    return false;
-                }
+                return method.Name.StartsWith("Write", StringComparison.Ordinal) ? "Console." + method.Name : null;
+            }
 
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (_loggerTypes.Contains(@interface.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
+            // Console.Out.WriteLine(...), Console.Error.Write(...)
+            if ((role & TypeRole.TextWriter) != 0 && method.Name.StartsWith("Write", StringComparison.Ordinal) &&
+                invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream &&
+                SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, _console))
+            {
+                return "Console." + stream.Property.Name + "." + method.Name;
+            }
 
+            // LoggerMessage.Define<T1, ...>(...) gives an Action<ILogger, T1, ..., Exception?>; calling it logs T1...
+            if ((role & TypeRole.LoggerDelegate) != 0 && method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                return "a LoggerMessage.Define delegate";
+            }
+
+            // [LoggerMessage(...)] static partial void LogLogin(ILogger logger, string password);
+            if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && _loggerMessageMethods.GetOrAdd(method, _isLoggerMessageMethod))
+            {
+                return "the [LoggerMessage] method " + method.Name;
+            }
+
+            return null;
+        }
+
+        public bool IsException(ITypeSymbol? type) => type is not null && (RoleOf(type) & TypeRole.Exception) != 0;
+
+        // What a type is to this rule, worked out once per type: a code base calls the same types' methods over and over.
+        private TypeRole RoleOf(ITypeSymbol type) => _roles.GetOrAdd(type, _computeRole);
+
+        private TypeRole ComputeRole(ITypeSymbol type)
+        {
+            var role = TypeRole.None;
+            if (type is INamedTypeSymbol named && (_loggerTypes.Contains(named.OriginalDefinition) || ImplementsLogger(named)))
+            {
+                role |= TypeRole.Logger;
+            }
+
+            if (_console is not null && SymbolEqualityComparer.Default.Equals(type, _console))
+            {
+                role |= TypeRole.Console;
+            }
+
+            if (_textWriter is not null && InheritsFrom(type, _textWriter))
+            {
+                role |= TypeRole.TextWriter;
+            }
+
+            if (Exception is not null && InheritsFrom(type, Exception))
+            {
+                role |= TypeRole.Exception;
+            }
+
+            if (_melLogger is not null && type is INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate } @delegate &&
+                @delegate.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(@delegate.TypeArguments[0], _melLogger))
+            {
+                role |= TypeRole.LoggerDelegate;
+            }
+
+            return role;
+        }
+
+        private bool ImplementsLogger(INamedTypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Interface || type.IsStatic)
+            {
                 return false;
             }
 
-            private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+            foreach (var @interface in type.AllInterfaces)
             {
-                for (var current = type; current is not null; current = current.BaseType)
+                if (_loggerTypes.Contains(@interface.OriginalDefinition))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
-
-                return false;
             }
+
+            return false;
+        }
+
+        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -3,10 +3,10 @@ using System.IO;
 using System.Linq;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
+using SecretGuard.Cli.Validation;
 using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
-using SecretGuard.Cli.Validation;
 
 namespace SecretGuard.Cli.Commands;
 

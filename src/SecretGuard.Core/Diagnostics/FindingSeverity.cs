@@ -1,12 +1,11 @@
-namespace SecretGuard.Diagnostics
-{
-    /// <summary>How serious a finding is by default; the build and the CLI map it to their own levels.</summary>
-    public enum FindingSeverity
-    {
-        /// <summary>Should be looked at; the build reports a warning (an error in CI).</summary>
-        Warning,
+namespace SecretGuard.Diagnostics;
 
-        /// <summary>Must be fixed; the build fails.</summary>
-        Error,
-    }
+/// <summary>How serious a finding is by default; the build and the CLI map it to their own levels.</summary>
+public enum FindingSeverity
+{
+    /// <summary>Should be looked at; the build reports a warning (an error in CI).</summary>
+    Warning,
+
+    /// <summary>Must be fixed; the build fails.</summary>
+    Error,
 }

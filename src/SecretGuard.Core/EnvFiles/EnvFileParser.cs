@@ -2,437 +2,436 @@ using System.Collections.Generic;
 using System.Text;
 using SecretGuard.Diagnostics;
 
-namespace SecretGuard.EnvFiles
+namespace SecretGuard.EnvFiles;
+
+/// <summary>
+/// Reads the env-file grammar (DESIGN §1) into nodes that keep every character. Lines it cannot read become
+/// <see cref="EnvInvalidLine"/> nodes with an SG1001 finding, and parsing goes on, so one run reports every error.
+/// </summary>
+internal sealed class EnvFileParser
 {
-    /// <summary>
-    /// Reads the env-file grammar (DESIGN §1) into nodes that keep every character. Lines it cannot read become
-    /// <see cref="EnvInvalidLine"/> nodes with an SG1001 finding, and parsing goes on, so one run reports every error.
-    /// </summary>
-    internal sealed class EnvFileParser
+    private const string ExportKeyword = "export";
+    private static readonly char[] QuoteOrEscape = { '"', '\\' };
+    private const string StrayCarriageReturn = "carriage return without a line feed: save the file with LF or CRLF line endings";
+
+    private readonly string _text;
+    private readonly string? _path;
+    private readonly List<EnvNode> _nodes = new List<EnvNode>();
+    private readonly List<Finding> _findings = new List<Finding>();
+    private int _pos;
+    private int _line = 1;
+
+    private EnvFileParser(string text, string? path)
     {
-        private const string ExportKeyword = "export";
-        private static readonly char[] QuoteOrEscape = { '"', '\\' };
-        private const string StrayCarriageReturn = "carriage return without a line feed: save the file with LF or CRLF line endings";
+        _text = text;
+        _path = path;
+    }
 
-        private readonly string _text;
-        private readonly string? _path;
-        private readonly List<EnvNode> _nodes = new List<EnvNode>();
-        private readonly List<Finding> _findings = new List<Finding>();
-        private int _pos;
-        private int _line = 1;
+    public static void Parse(string text, int start, string? path, out List<EnvNode> nodes, out List<Finding> findings)
+    {
+        var parser = new EnvFileParser(text, path) { _pos = start };
+        parser.Run();
+        nodes = parser._nodes;
+        findings = parser._findings;
+    }
 
-        private EnvFileParser(string text, string? path)
+    private void Run()
+    {
+        while (_pos < _text.Length)
         {
-            _text = text;
-            _path = path;
+            ReadPhysicalLine(_pos, out var contentEnd, out var next);
+            var lineStart = _pos;
+            var first = SkipBlanks(lineStart, contentEnd);
+            if (first == contentEnd)
+            {
+                Add(new EnvBlankLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                continue;
+            }
+
+            if (_text[first] == '#')
+            {
+                Add(new EnvComment(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                continue;
+            }
+
+            var strayCr = _text.IndexOf('\r', lineStart, contentEnd - lineStart);
+            if (strayCr >= 0 && !IsAfterDoubleQuote(lineStart, strayCr))
+            {
+                Error(_line, strayCr - lineStart + 1, StrayCarriageReturn);
+                Add(new EnvInvalidLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                continue;
+            }
+
+            ReadEntry(lineStart, contentEnd, first - lineStart);
+        }
+    }
+
+    private void ReadEntry(int lineStart, int contentEnd, int first)
+    {
+        var line = _line;
+        var i = lineStart + first;
+        var hasExport = false;
+        if (StartsWithWord(i, contentEnd, ExportKeyword) && i + ExportKeyword.Length < contentEnd && IsBlank(_text[i + ExportKeyword.Length]))
+        {
+            hasExport = true;
+            i = SkipBlanks(i + ExportKeyword.Length, contentEnd);
         }
 
-        public static void Parse(string text, int start, string? path, out List<EnvNode> nodes, out List<Finding> findings)
+        var keyStart = i;
+        if (i >= contentEnd || !IsKeyStart(_text[i]))
         {
-            var parser = new EnvFileParser(text, path) { _pos = start };
-            parser.Run();
-            nodes = parser._nodes;
-            findings = parser._findings;
+            FailLine(line, i - lineStart + 1,
+                "expected a key: a key starts with a letter or '_' and continues with letters, digits, '_', '.' or '-'");
+            return;
         }
 
-        private void Run()
+        while (i < contentEnd && IsKeyChar(_text[i]))
         {
-            while (_pos < _text.Length)
-            {
-                ReadPhysicalLine(_pos, out var contentEnd, out var next);
-                var lineStart = _pos;
-                var first = SkipBlanks(lineStart, contentEnd);
-                if (first == contentEnd)
-                {
-                    Add(new EnvBlankLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
-                    continue;
-                }
-
-                if (_text[first] == '#')
-                {
-                    Add(new EnvComment(_line, Slice(lineStart, next), next - contentEnd), next, 1);
-                    continue;
-                }
-
-                var strayCr = _text.IndexOf('\r', lineStart, contentEnd - lineStart);
-                if (strayCr >= 0 && !IsAfterDoubleQuote(lineStart, strayCr))
-                {
-                    Error(_line, strayCr - lineStart + 1, StrayCarriageReturn);
-                    Add(new EnvInvalidLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
-                    continue;
-                }
-
-                ReadEntry(lineStart, contentEnd, first - lineStart);
-            }
-        }
-
-        private void ReadEntry(int lineStart, int contentEnd, int first)
-        {
-            var line = _line;
-            var i = lineStart + first;
-            var hasExport = false;
-            if (StartsWithWord(i, contentEnd, ExportKeyword) && i + ExportKeyword.Length < contentEnd && IsBlank(_text[i + ExportKeyword.Length]))
-            {
-                hasExport = true;
-                i = SkipBlanks(i + ExportKeyword.Length, contentEnd);
-            }
-
-            var keyStart = i;
-            if (i >= contentEnd || !IsKeyStart(_text[i]))
-            {
-                FailLine(line, i - lineStart + 1,
-                    "expected a key: a key starts with a letter or '_' and continues with letters, digits, '_', '.' or '-'");
-                return;
-            }
-
-            while (i < contentEnd && IsKeyChar(_text[i]))
-            {
-                i++;
-            }
-
-            var key = _text.Substring(keyStart, i - keyStart);
-            var keyColumn = keyStart - lineStart + 1;
-            var blanksBeforeSeparator = i;
-            i = SkipBlanks(i, contentEnd);
-            var spaceBefore = i > blanksBeforeSeparator;
-
-            if (i >= contentEnd || (_text[i] != '=' && _text[i] != ':'))
-            {
-                // The "key" may be a pasted secret on a line of its own: the message must not repeat it.
-                var message = i < contentEnd && !spaceBefore
-                    ? "invalid character in the key at column " + (i - lineStart + 1) + ": keys contain letters, digits, '_', '.' or '-'; write KEY=value"
-                    : "expected '=' after the key at column " + (i - lineStart + 1) + ": write KEY=value, or KEY= for an empty value";
-                FailLine(line, i - lineStart + 1, message);
-                return;
-            }
-
-            var separator = _text[i];
-            var separatorColumn = i - lineStart + 1;
             i++;
-            var afterSeparator = i;
-            i = SkipBlanks(i, contentEnd);
-            var spaceAfter = i > afterSeparator;
-            var valueStart = i;
-            var valueColumn = valueStart - lineStart + 1;
-            List<Finding>? ambiguities = null;
-
-            if (separator == ':')
-            {
-                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
-                    key + ": '" + key + ": value' is YAML style and only some loaders accept it; write " + key + "=value"));
-            }
-            else if (spaceBefore || (spaceAfter && valueStart < contentEnd && _text[valueStart] != '#'))
-            {
-                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
-                    key + ": space around '=' is kept as part of the name or the value by some loaders (docker --env-file); write " + key + "=value without spaces"));
-            }
-
-            string value;
-            EnvQuoteStyle style;
-            int valueEnd;
-            var endLine = line;
-
-            if (valueStart < contentEnd && _text[valueStart] == '"')
-            {
-                if (!TryReadDoubleQuoted(valueStart, out value, out valueEnd, out var newlines))
-                {
-                    FailLine(line, valueColumn,
-                        "the double quote that opens the value of " + key + " is never closed: add the closing \"");
-                    return;
-                }
-
-                style = EnvQuoteStyle.Double;
-                endLine = line + newlines;
-                var reference = EnvAmbiguity.IndexOfVariableReference(_text, valueStart + 1, valueEnd - 1);
-                if (reference >= 0)
-                {
-                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, valueColumn, key, VariableReferenceMessage(key)));
-                }
-
-                // A closing quote on a later line moves the rest of the entry to that line.
-                if (newlines > 0)
-                {
-                    ReadPhysicalLine(valueEnd, out contentEnd, out _);
-                    lineStart = _text.LastIndexOf('\n', valueEnd - 1) + 1;
-                }
-            }
-            else if (valueStart < contentEnd && _text[valueStart] == '\'')
-            {
-                var close = _text.IndexOf('\'', valueStart + 1, contentEnd - valueStart - 1);
-                if (close < 0)
-                {
-                    FailLine(line, valueColumn,
-                        "the single quote that opens the value of " + key + " is never closed on this line: add the closing ' (use double quotes for a value that spans lines)");
-                    return;
-                }
-
-                style = EnvQuoteStyle.Single;
-                valueEnd = close + 1;
-                value = _text.Substring(valueStart + 1, close - valueStart - 1);
-            }
-            else
-            {
-                style = EnvQuoteStyle.None;
-                var commentStart = contentEnd;
-                for (var j = valueStart; j < contentEnd; j++)
-                {
-                    if (_text[j] == '#' && j > afterSeparator && IsBlank(_text[j - 1]))
-                    {
-                        commentStart = j;
-                        break;
-                    }
-                }
-
-                valueEnd = commentStart;
-                while (valueEnd > valueStart && IsBlank(_text[valueEnd - 1]))
-                {
-                    valueEnd--;
-                }
-
-                value = _text.Substring(valueStart, valueEnd - valueStart);
-                AddUnquotedAmbiguities(ref ambiguities, line, lineStart, valueStart, valueEnd, key);
-
-                // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
-                // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
-                if (valueEnd == valueStart)
-                {
-                    valueStart = valueEnd = afterSeparator;
-                    valueColumn = valueStart - lineStart + 1;
-                }
-            }
-
-            // A '"' earlier on the line let a carriage return through the check in Run: only a double-quoted value may hold one.
-            var carriageReturn = style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', valueStart, valueEnd - valueStart);
-            if (carriageReturn >= 0)
-            {
-                FailLine(line, carriageReturn - lineStart + 1, StrayCarriageReturn);
-                return;
-            }
-
-            // After a quoted value only blanks and a comment may follow.
-            var rest = SkipBlanks(valueEnd, contentEnd);
-            if (style != EnvQuoteStyle.None && rest < contentEnd && (_text[rest] != '#' || rest == valueEnd))
-            {
-                FailThrough(endLine, contentEnd, rest - lineStart + 1,
-                    "unexpected text after the closing quote of " + key + " at column " + (rest - lineStart + 1) +
-                    ": a comment needs whitespace and '#' before it; anything else belongs inside the quotes");
-                return;
-            }
-
-            ReadPhysicalLine(valueEnd, out var entryContentEnd, out var next);
-            var entryStart = _pos;
-            var entry = new EnvEntry(
-                line,
-                keyColumn,
-                key,
-                hasExport,
-                separator,
-                Slice(entryStart, next),
-                valueStart - entryStart,
-                valueEnd - valueStart,
-                value,
-                style,
-                valueColumn,
-                endLine,
-                next - entryContentEnd);
-            if (ambiguities is not null)
-            {
-                _findings.AddRange(ambiguities);
-            }
-
-            Add(entry, next, endLine - line + 1);
         }
 
-        private void AddUnquotedAmbiguities(ref List<Finding>? ambiguities, int line, int lineStart, int start, int end, string key)
+        var key = _text.Substring(keyStart, i - keyStart);
+        var keyColumn = keyStart - lineStart + 1;
+        var blanksBeforeSeparator = i;
+        i = SkipBlanks(i, contentEnd);
+        var spaceBefore = i > blanksBeforeSeparator;
+
+        if (i >= contentEnd || (_text[i] != '=' && _text[i] != ':'))
         {
-            for (var j = start; j < end; j++)
+            // The "key" may be a pasted secret on a line of its own: the message must not repeat it.
+            var message = i < contentEnd && !spaceBefore
+                ? "invalid character in the key at column " + (i - lineStart + 1) + ": keys contain letters, digits, '_', '.' or '-'; write KEY=value"
+                : "expected '=' after the key at column " + (i - lineStart + 1) + ": write KEY=value, or KEY= for an empty value";
+            FailLine(line, i - lineStart + 1, message);
+            return;
+        }
+
+        var separator = _text[i];
+        var separatorColumn = i - lineStart + 1;
+        i++;
+        var afterSeparator = i;
+        i = SkipBlanks(i, contentEnd);
+        var spaceAfter = i > afterSeparator;
+        var valueStart = i;
+        var valueColumn = valueStart - lineStart + 1;
+        List<Finding>? ambiguities = null;
+
+        if (separator == ':')
+        {
+            (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
+                key + ": '" + key + ": value' is YAML style and only some loaders accept it; write " + key + "=value"));
+        }
+        else if (spaceBefore || (spaceAfter && valueStart < contentEnd && _text[valueStart] != '#'))
+        {
+            (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
+                key + ": space around '=' is kept as part of the name or the value by some loaders (docker --env-file); write " + key + "=value without spaces"));
+        }
+
+        string value;
+        EnvQuoteStyle style;
+        int valueEnd;
+        var endLine = line;
+
+        if (valueStart < contentEnd && _text[valueStart] == '"')
+        {
+            if (!TryReadDoubleQuoted(valueStart, out value, out valueEnd, out var newlines))
             {
-                if (_text[j] == '#')
-                {
-                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
-                        key + ": '#' inside an unquoted value is read as the start of a comment by some loaders, which cut the value there; quote the value: " + key + "='...'"));
-                    break;
-                }
+                FailLine(line, valueColumn,
+                    "the double quote that opens the value of " + key + " is never closed: add the closing \"");
+                return;
             }
 
-            for (var j = start; j < end; j++)
-            {
-                var c = _text[j];
-                if (c == '"' || c == '\'' || c == '`')
-                {
-                    (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
-                        key + ": a quote character inside an unquoted value is read differently by different loaders; quote the whole value: " + key + "='...' (or \"...\" when it holds a single quote)"));
-                    break;
-                }
-            }
-
-            var reference = EnvAmbiguity.IndexOfVariableReference(_text, start, end);
+            style = EnvQuoteStyle.Double;
+            endLine = line + newlines;
+            var reference = EnvAmbiguity.IndexOfVariableReference(_text, valueStart + 1, valueEnd - 1);
             if (reference >= 0)
             {
-                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, reference - lineStart + 1, key, VariableReferenceMessage(key)));
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, valueColumn, key, VariableReferenceMessage(key)));
+            }
+
+            // A closing quote on a later line moves the rest of the entry to that line.
+            if (newlines > 0)
+            {
+                ReadPhysicalLine(valueEnd, out contentEnd, out _);
+                lineStart = _text.LastIndexOf('\n', valueEnd - 1) + 1;
+            }
+        }
+        else if (valueStart < contentEnd && _text[valueStart] == '\'')
+        {
+            var close = _text.IndexOf('\'', valueStart + 1, contentEnd - valueStart - 1);
+            if (close < 0)
+            {
+                FailLine(line, valueColumn,
+                    "the single quote that opens the value of " + key + " is never closed on this line: add the closing ' (use double quotes for a value that spans lines)");
+                return;
+            }
+
+            style = EnvQuoteStyle.Single;
+            valueEnd = close + 1;
+            value = _text.Substring(valueStart + 1, close - valueStart - 1);
+        }
+        else
+        {
+            style = EnvQuoteStyle.None;
+            var commentStart = contentEnd;
+            for (var j = valueStart; j < contentEnd; j++)
+            {
+                if (_text[j] == '#' && j > afterSeparator && IsBlank(_text[j - 1]))
+                {
+                    commentStart = j;
+                    break;
+                }
+            }
+
+            valueEnd = commentStart;
+            while (valueEnd > valueStart && IsBlank(_text[valueEnd - 1]))
+            {
+                valueEnd--;
+            }
+
+            value = _text.Substring(valueStart, valueEnd - valueStart);
+            AddUnquotedAmbiguities(ref ambiguities, line, lineStart, valueStart, valueEnd, key);
+
+            // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
+            // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
+            if (valueEnd == valueStart)
+            {
+                valueStart = valueEnd = afterSeparator;
+                valueColumn = valueStart - lineStart + 1;
             }
         }
 
-        private static string VariableReferenceMessage(string key) =>
-            key + ": '$' followed by a name is substituted by shells, docker compose and dotenv-expand, but SecretGuard reads values literally; " +
-            "write the value in single quotes (" + key + "='...') so every loader reads the same text";
-
-        // Reads "…" starting at the opening quote; the value may span lines. Returns false when it is never closed.
-        private bool TryReadDoubleQuoted(int open, out string value, out int end, out int newlines)
+        // A '"' earlier on the line let a carriage return through the check in Run: only a double-quoted value may hold one.
+        var carriageReturn = style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', valueStart, valueEnd - valueStart);
+        if (carriageReturn >= 0)
         {
-            // Most values have no escape and no CRLF: then the value is the text between the quotes, taken as one slice.
-            var close = _text.IndexOfAny(QuoteOrEscape, open + 1);
-            if (close >= 0 && _text[close] == '"' && _text.IndexOf('\r', open + 1, close - open - 1) < 0)
-            {
-                value = Slice(open + 1, close);
-                end = close + 1;
-                newlines = 0;
-                for (var n = _text.IndexOf('\n', open + 1, close - open - 1); n >= 0; n = _text.IndexOf('\n', n + 1, close - n - 1))
-                {
-                    newlines++;
-                }
+            FailLine(line, carriageReturn - lineStart + 1, StrayCarriageReturn);
+            return;
+        }
 
+        // After a quoted value only blanks and a comment may follow.
+        var rest = SkipBlanks(valueEnd, contentEnd);
+        if (style != EnvQuoteStyle.None && rest < contentEnd && (_text[rest] != '#' || rest == valueEnd))
+        {
+            FailThrough(endLine, contentEnd, rest - lineStart + 1,
+                "unexpected text after the closing quote of " + key + " at column " + (rest - lineStart + 1) +
+                ": a comment needs whitespace and '#' before it; anything else belongs inside the quotes");
+            return;
+        }
+
+        ReadPhysicalLine(valueEnd, out var entryContentEnd, out var next);
+        var entryStart = _pos;
+        var entry = new EnvEntry(
+            line,
+            keyColumn,
+            key,
+            hasExport,
+            separator,
+            Slice(entryStart, next),
+            valueStart - entryStart,
+            valueEnd - valueStart,
+            value,
+            style,
+            valueColumn,
+            endLine,
+            next - entryContentEnd);
+        if (ambiguities is not null)
+        {
+            _findings.AddRange(ambiguities);
+        }
+
+        Add(entry, next, endLine - line + 1);
+    }
+
+    private void AddUnquotedAmbiguities(ref List<Finding>? ambiguities, int line, int lineStart, int start, int end, string key)
+    {
+        for (var j = start; j < end; j++)
+        {
+            if (_text[j] == '#')
+            {
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
+                    key + ": '#' inside an unquoted value is read as the start of a comment by some loaders, which cut the value there; quote the value: " + key + "='...'"));
+                break;
+            }
+        }
+
+        for (var j = start; j < end; j++)
+        {
+            var c = _text[j];
+            if (c == '"' || c == '\'' || c == '`')
+            {
+                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, j - lineStart + 1, key,
+                    key + ": a quote character inside an unquoted value is read differently by different loaders; quote the whole value: " + key + "='...' (or \"...\" when it holds a single quote)"));
+                break;
+            }
+        }
+
+        var reference = EnvAmbiguity.IndexOfVariableReference(_text, start, end);
+        if (reference >= 0)
+        {
+            (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, reference - lineStart + 1, key, VariableReferenceMessage(key)));
+        }
+    }
+
+    private static string VariableReferenceMessage(string key) =>
+        key + ": '$' followed by a name is substituted by shells, docker compose and dotenv-expand, but SecretGuard reads values literally; " +
+        "write the value in single quotes (" + key + "='...') so every loader reads the same text";
+
+    // Reads "…" starting at the opening quote; the value may span lines. Returns false when it is never closed.
+    private bool TryReadDoubleQuoted(int open, out string value, out int end, out int newlines)
+    {
+        // Most values have no escape and no CRLF: then the value is the text between the quotes, taken as one slice.
+        var close = _text.IndexOfAny(QuoteOrEscape, open + 1);
+        if (close >= 0 && _text[close] == '"' && _text.IndexOf('\r', open + 1, close - open - 1) < 0)
+        {
+            value = Slice(open + 1, close);
+            end = close + 1;
+            newlines = 0;
+            for (var n = _text.IndexOf('\n', open + 1, close - open - 1); n >= 0; n = _text.IndexOf('\n', n + 1, close - n - 1))
+            {
+                newlines++;
+            }
+
+            return true;
+        }
+
+        var sb = new StringBuilder();
+        newlines = 0;
+        var i = open + 1;
+        while (i < _text.Length)
+        {
+            var c = _text[i];
+            if (c == '"')
+            {
+                value = sb.ToString();
+                end = i + 1;
                 return true;
             }
 
-            var sb = new StringBuilder();
-            newlines = 0;
-            var i = open + 1;
-            while (i < _text.Length)
+            if (c == '\\' && i + 1 < _text.Length)
             {
-                var c = _text[i];
-                if (c == '"')
+                var escaped = _text[i + 1];
+                switch (escaped)
                 {
-                    value = sb.ToString();
-                    end = i + 1;
-                    return true;
+                    case 'n': sb.Append('\n'); i += 2; continue;
+                    case 't': sb.Append('\t'); i += 2; continue;
+                    case '"': sb.Append('"'); i += 2; continue;
+                    case '\\': sb.Append('\\'); i += 2; continue;
+                    default:
+                        // Unknown escapes are kept as written: values are literal.
+                        sb.Append('\\');
+                        i++;
+                        continue;
                 }
-
-                if (c == '\\' && i + 1 < _text.Length)
-                {
-                    var escaped = _text[i + 1];
-                    switch (escaped)
-                    {
-                        case 'n': sb.Append('\n'); i += 2; continue;
-                        case 't': sb.Append('\t'); i += 2; continue;
-                        case '"': sb.Append('"'); i += 2; continue;
-                        case '\\': sb.Append('\\'); i += 2; continue;
-                        default:
-                            // Unknown escapes are kept as written: values are literal.
-                            sb.Append('\\');
-                            i++;
-                            continue;
-                    }
-                }
-
-                if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
-                {
-                    // A value must not change with the checkout's line endings (git autocrlf): CRLF reads as LF.
-                    sb.Append('\n');
-                    newlines++;
-                    i += 2;
-                    continue;
-                }
-
-                if (c == '\n')
-                {
-                    newlines++;
-                }
-
-                sb.Append(c);
-                i++;
             }
 
-            value = string.Empty;
-            end = _text.Length;
-            return false;
-        }
-
-        private void ReadPhysicalLine(int from, out int contentEnd, out int next)
-        {
-            var newline = _text.IndexOf('\n', from);
-            if (newline < 0)
+            if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
             {
-                contentEnd = _text.Length;
-                next = _text.Length;
-                return;
+                // A value must not change with the checkout's line endings (git autocrlf): CRLF reads as LF.
+                sb.Append('\n');
+                newlines++;
+                i += 2;
+                continue;
             }
 
-            next = newline + 1;
-            contentEnd = newline > from && _text[newline - 1] == '\r' ? newline - 1 : newline;
-            if (newline == from)
+            if (c == '\n')
             {
-                contentEnd = newline;
-            }
-        }
-
-        private bool IsAfterDoubleQuote(int lineStart, int index) => _text.IndexOf('"', lineStart, index - lineStart) >= 0;
-
-        private string Slice(int start, int end) => _text.Substring(start, end - start);
-
-        private void FailLine(int line, int column, string message)
-        {
-            Error(line, column, message);
-            FailLineNoError(line);
-        }
-
-        // Reports an error on the last line of an entry and keeps every line the entry spans verbatim.
-        private void FailThrough(int lastLine, int lastContentEnd, int column, string message)
-        {
-            Error(lastLine, column, message);
-            ReadPhysicalLine(lastContentEnd, out _, out var next);
-            while (_pos < next)
-            {
-                FailLineNoError(_line);
-            }
-        }
-
-        private void FailLineNoError(int line)
-        {
-            ReadPhysicalLine(_pos, out var contentEnd, out var next);
-            Add(new EnvInvalidLine(line, Slice(_pos, next), next - contentEnd), next, 1);
-        }
-
-        private void Add(EnvNode node, int next, int lines)
-        {
-            _nodes.Add(node);
-            _pos = next;
-            _line += lines;
-        }
-
-        private void Error(int line, int column, string message) =>
-            _findings.Add(new Finding(DiagnosticIds.SyntaxError, FindingSeverity.Error, _path, line, column, message));
-
-        private Finding Ambiguity(int line, int column, string key, string message) =>
-            new Finding(DiagnosticIds.AmbiguousConstruct, FindingSeverity.Warning, _path, line, column, message, key);
-
-        private bool StartsWithWord(int i, int end, string word) =>
-            end - i >= word.Length && string.CompareOrdinal(_text, i, word, 0, word.Length) == 0;
-
-        private int SkipBlanks(int i, int end)
-        {
-            while (i < end && IsBlank(_text[i]))
-            {
-                i++;
+                newlines++;
             }
 
-            return i;
+            sb.Append(c);
+            i++;
         }
 
-        private static int SkipBlanks(string s, int i)
-        {
-            while (i < s.Length && IsBlank(s[i]))
-            {
-                i++;
-            }
-
-            return i;
-        }
-
-        private static bool IsBlank(char c) => c == ' ' || c == '\t';
-
-        internal static bool IsKeyStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-
-        internal static bool IsKeyChar(char c) => IsKeyStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+        value = string.Empty;
+        end = _text.Length;
+        return false;
     }
+
+    private void ReadPhysicalLine(int from, out int contentEnd, out int next)
+    {
+        var newline = _text.IndexOf('\n', from);
+        if (newline < 0)
+        {
+            contentEnd = _text.Length;
+            next = _text.Length;
+            return;
+        }
+
+        next = newline + 1;
+        contentEnd = newline > from && _text[newline - 1] == '\r' ? newline - 1 : newline;
+        if (newline == from)
+        {
+            contentEnd = newline;
+        }
+    }
+
+    private bool IsAfterDoubleQuote(int lineStart, int index) => _text.IndexOf('"', lineStart, index - lineStart) >= 0;
+
+    private string Slice(int start, int end) => _text.Substring(start, end - start);
+
+    private void FailLine(int line, int column, string message)
+    {
+        Error(line, column, message);
+        FailLineNoError(line);
+    }
+
+    // Reports an error on the last line of an entry and keeps every line the entry spans verbatim.
+    private void FailThrough(int lastLine, int lastContentEnd, int column, string message)
+    {
+        Error(lastLine, column, message);
+        ReadPhysicalLine(lastContentEnd, out _, out var next);
+        while (_pos < next)
+        {
+            FailLineNoError(_line);
+        }
+    }
+
+    private void FailLineNoError(int line)
+    {
+        ReadPhysicalLine(_pos, out var contentEnd, out var next);
+        Add(new EnvInvalidLine(line, Slice(_pos, next), next - contentEnd), next, 1);
+    }
+
+    private void Add(EnvNode node, int next, int lines)
+    {
+        _nodes.Add(node);
+        _pos = next;
+        _line += lines;
+    }
+
+    private void Error(int line, int column, string message) =>
+        _findings.Add(new Finding(DiagnosticIds.SyntaxError, FindingSeverity.Error, _path, line, column, message));
+
+    private Finding Ambiguity(int line, int column, string key, string message) =>
+        new Finding(DiagnosticIds.AmbiguousConstruct, FindingSeverity.Warning, _path, line, column, message, key);
+
+    private bool StartsWithWord(int i, int end, string word) =>
+        end - i >= word.Length && string.CompareOrdinal(_text, i, word, 0, word.Length) == 0;
+
+    private int SkipBlanks(int i, int end)
+    {
+        while (i < end && IsBlank(_text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int SkipBlanks(string s, int i)
+    {
+        while (i < s.Length && IsBlank(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t';
+
+    internal static bool IsKeyStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+
+    internal static bool IsKeyChar(char c) => IsKeyStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }

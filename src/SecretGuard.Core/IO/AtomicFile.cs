@@ -4,140 +4,139 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
-namespace SecretGuard.IO
-{
-    /// <summary>Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over.</summary>
-    public static class AtomicFile
-    {
-        // File.GetUnixFileMode/SetUnixFileMode exist from .NET 7 on; this assembly targets netstandard2.0, so they are found at run time.
-        private static readonly MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
-        private static readonly MethodInfo? SetUnixFileMode =
-            GetUnixFileMode is null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
+namespace SecretGuard.IO;
 
-        /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
-        public static void WriteAllBytes(string path, byte[] bytes)
+/// <summary>Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over.</summary>
+public static class AtomicFile
+{
+    // File.GetUnixFileMode/SetUnixFileMode exist from .NET 7 on; this assembly targets netstandard2.0, so they are found at run time.
+    private static readonly MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+    private static readonly MethodInfo? SetUnixFileMode =
+        GetUnixFileMode is null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        using var prepared = Prepare(path, bytes);
+        prepared.Commit();
+    }
+
+    /// <summary>
+    /// The first half of <see cref="WriteAllBytes"/>: writes the new contents to a temporary file beside
+    /// <paramref name="path"/> (with the target's permissions, flushed to disk) and leaves the target untouched until
+    /// <see cref="PreparedFile.Commit"/>. Lets a caller stage several files and replace them only when all are ready.
+    /// Disposing an uncommitted file deletes the temporary file.
+    /// </summary>
+    public static PreparedFile Prepare(string path, byte[] bytes)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
+        var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        try
         {
-            using var prepared = Prepare(path, bytes);
-            prepared.Commit();
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                // Before any byte is written: the replacement keeps the target's permissions (a 0600 key file stays 0600).
+                CopyUnixFileMode(fullPath, temp);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
         }
 
-        /// <summary>
-        /// The first half of <see cref="WriteAllBytes"/>: writes the new contents to a temporary file beside
-        /// <paramref name="path"/> (with the target's permissions, flushed to disk) and leaves the target untouched until
-        /// <see cref="PreparedFile.Commit"/>. Lets a caller stage several files and replace them only when all are ready.
-        /// Disposing an uncommitted file deletes the temporary file.
-        /// </summary>
-        public static PreparedFile Prepare(string path, byte[] bytes)
+        return new PreparedFile(fullPath, temp);
+    }
+
+    /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>
+    public sealed class PreparedFile : IDisposable
+    {
+        private bool _done;
+
+        internal PreparedFile(string targetPath, string tempPath)
         {
-            var fullPath = Path.GetFullPath(path);
-            var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
-            var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            TargetPath = targetPath;
+            TempPath = tempPath;
+        }
+
+        /// <summary>The file that <see cref="Commit"/> replaces.</summary>
+        public string TargetPath { get; }
+
+        /// <summary>The temporary file holding the new contents.</summary>
+        public string TempPath { get; }
+
+        /// <summary>Renames the temporary file over the target: the target has its old contents or its new ones, never a mix.</summary>
+        public void Commit()
+        {
+            if (_done)
+            {
+                throw new InvalidOperationException("The file was already committed or discarded.");
+            }
+
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                if (File.Exists(TargetPath))
                 {
-                    // Before any byte is written: the replacement keeps the target's permissions (a 0600 key file stays 0600).
-                    CopyUnixFileMode(fullPath, temp);
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(flushToDisk: true);
+                    // Same-folder rename: atomic on every file system .NET supports.
+                    File.Replace(TempPath, TargetPath, destinationBackupFileName: null);
+                }
+                else
+                {
+                    File.Move(TempPath, TargetPath);
                 }
             }
             catch
             {
-                TryDelete(temp);
+                Dispose();
                 throw;
             }
 
-            return new PreparedFile(fullPath, temp);
+            _done = true;
         }
 
-        /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>
-        public sealed class PreparedFile : IDisposable
+        /// <summary>Deletes the temporary file unless it was committed.</summary>
+        public void Dispose()
         {
-            private bool _done;
-
-            internal PreparedFile(string targetPath, string tempPath)
+            if (!_done)
             {
-                TargetPath = targetPath;
-                TempPath = tempPath;
-            }
-
-            /// <summary>The file that <see cref="Commit"/> replaces.</summary>
-            public string TargetPath { get; }
-
-            /// <summary>The temporary file holding the new contents.</summary>
-            public string TempPath { get; }
-
-            /// <summary>Renames the temporary file over the target: the target has its old contents or its new ones, never a mix.</summary>
-            public void Commit()
-            {
-                if (_done)
-                {
-                    throw new InvalidOperationException("The file was already committed or discarded.");
-                }
-
-                try
-                {
-                    if (File.Exists(TargetPath))
-                    {
-                        // Same-folder rename: atomic on every file system .NET supports.
-                        File.Replace(TempPath, TargetPath, destinationBackupFileName: null);
-                    }
-                    else
-                    {
-                        File.Move(TempPath, TargetPath);
-                    }
-                }
-                catch
-                {
-                    Dispose();
-                    throw;
-                }
-
                 _done = true;
-            }
-
-            /// <summary>Deletes the temporary file unless it was committed.</summary>
-            public void Dispose()
-            {
-                if (!_done)
-                {
-                    _done = true;
-                    TryDelete(TempPath);
-                }
+                TryDelete(TempPath);
             }
         }
+    }
 
-        private static void CopyUnixFileMode(string from, string to)
+    private static void CopyUnixFileMode(string from, string to)
+    {
+        if (GetUnixFileMode is null || SetUnixFileMode is null || RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || !File.Exists(from))
         {
-            if (GetUnixFileMode is null || SetUnixFileMode is null || RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || !File.Exists(from))
-            {
-                return;
-            }
-
-            try
-            {
-                SetUnixFileMode.Invoke(null, new[] { to, GetUnixFileMode.Invoke(null, new object[] { from }) });
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-                throw;
-            }
+            return;
         }
 
-        private static void TryDelete(string path)
+        try
         {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            SetUnixFileMode.Invoke(null, new[] { to, GetUnixFileMode.Invoke(null, new object[] { from }) });
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }

@@ -7,267 +7,266 @@ using SecretGuard.Diagnostics;
 using SecretGuard.Environments;
 using SecretGuard.IO;
 
-namespace SecretGuard.Keys
+namespace SecretGuard.Keys;
+
+/// <summary>
+/// The master-key file (<c>secretguard.keys</c>, DESIGN §3): one <c>&lt;name&gt; = &lt;base64&gt;</c> per line, spaces
+/// around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and <c>&lt;env&gt;.previous</c>. Lines are kept as
+/// written so a rotation changes only the lines it must. No finding or text form ever contains a key.
+/// </summary>
+public sealed class KeyFile
 {
-    /// <summary>
-    /// The master-key file (<c>secretguard.keys</c>, DESIGN §3): one <c>&lt;name&gt; = &lt;base64&gt;</c> per line, spaces
-    /// around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and <c>&lt;env&gt;.previous</c>. Lines are kept as
-    /// written so a rotation changes only the lines it must. No finding or text form ever contains a key.
-    /// </summary>
-    public sealed class KeyFile
+    /// <summary>The file name searched upward from the project or app folder.</summary>
+    public const string DefaultFileName = "secretguard.keys";
+
+    /// <summary>The suffix of the name of an environment's previous key.</summary>
+    public const string PreviousSuffix = ".previous";
+
+    /// <summary>Bytes in a master key.</summary>
+    public const int KeyLength = 32;
+
+    private readonly List<string> _lines;
+    private readonly List<string> _endings;
+    private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
+    private readonly List<Finding> _findings = new List<Finding>();
+
+    private KeyFile(string? path, List<string> lines, List<string> endings)
     {
-        /// <summary>The file name searched upward from the project or app folder.</summary>
-        public const string DefaultFileName = "secretguard.keys";
+        FilePath = path;
+        _lines = lines;
+        _endings = endings;
+        Read();
+    }
 
-        /// <summary>The suffix of the name of an environment's previous key.</summary>
-        public const string PreviousSuffix = ".previous";
+    /// <summary>Where the file was read from.</summary>
+    public string? FilePath { get; }
 
-        /// <summary>Bytes in a master key.</summary>
-        public const int KeyLength = 32;
+    /// <summary>The valid entries.</summary>
+    public IReadOnlyList<KeyFileEntry> Entries => _entries;
 
-        private readonly List<string> _lines;
-        private readonly List<string> _endings;
-        private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
-        private readonly List<Finding> _findings = new List<Finding>();
+    /// <summary>Problems (SG1012), each naming the line and what to do; never the key.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
 
-        private KeyFile(string? path, List<string> lines, List<string> endings)
+    /// <summary>Parses key-file text.</summary>
+    public static KeyFile Parse(string text, string? path = null)
+    {
+        var lines = new List<string>();
+        var endings = new List<string>();
+        var start = 0;
+        while (start < text.Length)
         {
-            FilePath = path;
-            _lines = lines;
-            _endings = endings;
-            Read();
+            var newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                lines.Add(text.Substring(start));
+                endings.Add(string.Empty);
+                break;
+            }
+
+            var contentEnd = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+            lines.Add(text.Substring(start, contentEnd - start));
+            endings.Add(text.Substring(contentEnd, newline + 1 - contentEnd));
+            start = newline + 1;
         }
 
-        /// <summary>Where the file was read from.</summary>
-        public string? FilePath { get; }
+        return new KeyFile(path, lines, endings);
+    }
 
-        /// <summary>The valid entries.</summary>
-        public IReadOnlyList<KeyFileEntry> Entries => _entries;
+    /// <summary>Reads a key file from disk.</summary>
+    public static KeyFile Load(string path) => Parse(File.ReadAllText(path), path);
 
-        /// <summary>Problems (SG1012), each naming the line and what to do; never the key.</summary>
-        public IReadOnlyList<Finding> Findings => _findings;
+    /// <summary>An empty key file to add keys to.</summary>
+    public static KeyFile Empty(string? path = null) => Parse(string.Empty, path);
 
-        /// <summary>Parses key-file text.</summary>
-        public static KeyFile Parse(string text, string? path = null)
+    /// <summary>
+    /// The nearest <c>secretguard.keys</c> in <paramref name="startDirectory"/> or any folder above it up to the
+    /// file-system root, or null.
+    /// </summary>
+    public static string? FindUpward(string startDirectory, string fileName = DefaultFileName)
+    {
+        DirectoryInfo? directory;
+        try
         {
-            var lines = new List<string>();
-            var endings = new List<string>();
-            var start = 0;
-            while (start < text.Length)
-            {
-                var newline = text.IndexOf('\n', start);
-                if (newline < 0)
-                {
-                    lines.Add(text.Substring(start));
-                    endings.Add(string.Empty);
-                    break;
-                }
-
-                var contentEnd = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
-                lines.Add(text.Substring(start, contentEnd - start));
-                endings.Add(text.Substring(contentEnd, newline + 1 - contentEnd));
-                start = newline + 1;
-            }
-
-            return new KeyFile(path, lines, endings);
+            directory = new DirectoryInfo(Path.GetFullPath(startDirectory));
         }
-
-        /// <summary>Reads a key file from disk.</summary>
-        public static KeyFile Load(string path) => Parse(File.ReadAllText(path), path);
-
-        /// <summary>An empty key file to add keys to.</summary>
-        public static KeyFile Empty(string? path = null) => Parse(string.Empty, path);
-
-        /// <summary>
-        /// The nearest <c>secretguard.keys</c> in <paramref name="startDirectory"/> or any folder above it up to the
-        /// file-system root, or null.
-        /// </summary>
-        public static string? FindUpward(string startDirectory, string fileName = DefaultFileName)
+        catch (ArgumentException)
         {
-            DirectoryInfo? directory;
-            try
-            {
-                directory = new DirectoryInfo(Path.GetFullPath(startDirectory));
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-
-            for (; directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, fileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
             return null;
         }
 
-        /// <summary>The entry for an environment's current (or previous) key, or null.</summary>
-        public KeyFileEntry? Find(string environment, bool previous = false) =>
-            _entries.FirstOrDefault(e => e.Environment == environment && e.IsPrevious == previous);
-
-        /// <summary>Sets (replacing in place, or appending) the key named <c>env</c> or <c>env.previous</c>.</summary>
-        public void Set(string environment, bool previous, byte[] key)
+        for (; directory is not null; directory = directory.Parent)
         {
-            EnvironmentName.Validate(environment, nameof(environment));
-            if (key is null || key.Length != KeyLength)
+            var candidate = Path.Combine(directory.FullName, fileName);
+            if (File.Exists(candidate))
             {
-                throw new ArgumentException("A master key is 32 bytes.", nameof(key));
+                return candidate;
             }
-
-            var name = previous ? environment + PreviousSuffix : environment;
-            var text = name + " = " + Convert.ToBase64String(key);
-            var existing = Find(environment, previous);
-            if (existing is not null)
-            {
-                _lines[existing.Line - 1] = text;
-            }
-            else
-            {
-                var ending = _endings.FirstOrDefault(e => e.Length > 0) ?? "\n";
-                if (_endings.Count > 0 && _endings[_endings.Count - 1].Length == 0)
-                {
-                    _endings[_endings.Count - 1] = ending;
-                }
-
-                _lines.Add(text);
-                _endings.Add(ending);
-            }
-
-            Read();
         }
 
-        /// <summary>Removes the key named <c>env</c> or <c>env.previous</c>; false when there was none.</summary>
-        public bool Remove(string environment, bool previous)
+        return null;
+    }
+
+    /// <summary>The entry for an environment's current (or previous) key, or null.</summary>
+    public KeyFileEntry? Find(string environment, bool previous = false) =>
+        _entries.FirstOrDefault(e => e.Environment == environment && e.IsPrevious == previous);
+
+    /// <summary>Sets (replacing in place, or appending) the key named <c>env</c> or <c>env.previous</c>.</summary>
+    public void Set(string environment, bool previous, byte[] key)
+    {
+        EnvironmentName.Validate(environment, nameof(environment));
+        if (key is null || key.Length != KeyLength)
         {
-            var existing = Find(environment, previous);
-            if (existing is null)
+            throw new ArgumentException("A master key is 32 bytes.", nameof(key));
+        }
+
+        var name = previous ? environment + PreviousSuffix : environment;
+        var text = name + " = " + Convert.ToBase64String(key);
+        var existing = Find(environment, previous);
+        if (existing is not null)
+        {
+            _lines[existing.Line - 1] = text;
+        }
+        else
+        {
+            var ending = _endings.FirstOrDefault(e => e.Length > 0) ?? "\n";
+            if (_endings.Count > 0 && _endings[_endings.Count - 1].Length == 0)
+            {
+                _endings[_endings.Count - 1] = ending;
+            }
+
+            _lines.Add(text);
+            _endings.Add(ending);
+        }
+
+        Read();
+    }
+
+    /// <summary>Removes the key named <c>env</c> or <c>env.previous</c>; false when there was none.</summary>
+    public bool Remove(string environment, bool previous)
+    {
+        var existing = Find(environment, previous);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        _lines.RemoveAt(existing.Line - 1);
+        _endings.RemoveAt(existing.Line - 1);
+        Read();
+        return true;
+    }
+
+    /// <summary>The file's text. It holds keys: write it only to the key file.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            sb.Append(_lines[i]).Append(_endings[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Writes the file atomically.</summary>
+    public void Save(string? path = null)
+    {
+        var target = path ?? FilePath ?? throw new InvalidOperationException("The key file has no path: pass one to Save.");
+        AtomicFile.WriteAllBytes(target, new UTF8Encoding(false).GetBytes(ToText()));
+    }
+
+    /// <summary>Names the file and its entries; never shows a key.</summary>
+    public override string ToString() => (FilePath ?? DefaultFileName) + ": " + string.Join(", ", _entries.Select(e => e.Name));
+
+    private void Read()
+    {
+        _entries.Clear();
+        _findings.Clear();
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            ReadLine(i + 1, _lines[i]);
+        }
+    }
+
+    private void ReadLine(int line, string content)
+    {
+        var text = content.Trim();
+        if (line == 1 && text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1).Trim();
+        }
+
+        if (text.Length == 0 || text[0] == '#')
+        {
+            return;
+        }
+
+        var comment = text.IndexOf('#');
+        if (comment >= 0)
+        {
+            text = text.Substring(0, comment).TrimEnd();
+        }
+
+        var equals = text.IndexOf('=');
+        if (equals < 0)
+        {
+            Add(line, "expected '<environment> = <base64 key>' (for example 'prod = ...'); generate a key with 'secretguard keygen'");
+            return;
+        }
+
+        var name = text.Substring(0, equals).Trim();
+        var value = text.Substring(equals + 1).Trim();
+        var previous = name.EndsWith(PreviousSuffix, StringComparison.Ordinal);
+        var environment = previous ? name.Substring(0, name.Length - PreviousSuffix.Length) : name;
+        if (!EnvironmentName.IsValid(environment))
+        {
+            // Not quoted: what stands before '=' may be a pasted key (base64 ends with '='), and messages never show keys.
+            Add(line, "the name before '=' is not a key name: use an environment name (dev, int, prod, ...) or '<environment>.previous', then ' = <base64 key>'");
+            return;
+        }
+
+        if (!TryDecodeKey(value, out var key))
+        {
+            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '='); generate one with 'secretguard keygen --env " + environment + "'");
+            return;
+        }
+
+        var duplicate = Find(environment, previous);
+        if (duplicate is not null)
+        {
+            Add(line, "'" + name + "' is defined again (first on line " + duplicate.Line + "): keep one of them");
+            return;
+        }
+
+        _entries.Add(new KeyFileEntry(environment, previous, line, key));
+    }
+
+    /// <summary>Decodes a master key: standard base64 of exactly 32 bytes.</summary>
+    public static bool TryDecodeKey(string? base64, out byte[] key)
+    {
+        key = Array.Empty<byte>();
+        if (string.IsNullOrWhiteSpace(base64))
+        {
+            return false;
+        }
+
+        try
+        {
+            var bytes = Convert.FromBase64String(base64!.Trim());
+            if (bytes.Length != KeyLength)
             {
                 return false;
             }
 
-            _lines.RemoveAt(existing.Line - 1);
-            _endings.RemoveAt(existing.Line - 1);
-            Read();
+            key = bytes;
             return true;
         }
-
-        /// <summary>The file's text. It holds keys: write it only to the key file.</summary>
-        public string ToText()
+        catch (FormatException)
         {
-            var sb = new StringBuilder();
-            for (var i = 0; i < _lines.Count; i++)
-            {
-                sb.Append(_lines[i]).Append(_endings[i]);
-            }
-
-            return sb.ToString();
+            return false;
         }
-
-        /// <summary>Writes the file atomically.</summary>
-        public void Save(string? path = null)
-        {
-            var target = path ?? FilePath ?? throw new InvalidOperationException("The key file has no path: pass one to Save.");
-            AtomicFile.WriteAllBytes(target, new UTF8Encoding(false).GetBytes(ToText()));
-        }
-
-        /// <summary>Names the file and its entries; never shows a key.</summary>
-        public override string ToString() => (FilePath ?? DefaultFileName) + ": " + string.Join(", ", _entries.Select(e => e.Name));
-
-        private void Read()
-        {
-            _entries.Clear();
-            _findings.Clear();
-            for (var i = 0; i < _lines.Count; i++)
-            {
-                ReadLine(i + 1, _lines[i]);
-            }
-        }
-
-        private void ReadLine(int line, string content)
-        {
-            var text = content.Trim();
-            if (line == 1 && text.Length > 0 && text[0] == '\uFEFF')
-            {
-                text = text.Substring(1).Trim();
-            }
-
-            if (text.Length == 0 || text[0] == '#')
-            {
-                return;
-            }
-
-            var comment = text.IndexOf('#');
-            if (comment >= 0)
-            {
-                text = text.Substring(0, comment).TrimEnd();
-            }
-
-            var equals = text.IndexOf('=');
-            if (equals < 0)
-            {
-                Add(line, "expected '<environment> = <base64 key>' (for example 'prod = ...'); generate a key with 'secretguard keygen'");
-                return;
-            }
-
-            var name = text.Substring(0, equals).Trim();
-            var value = text.Substring(equals + 1).Trim();
-            var previous = name.EndsWith(PreviousSuffix, StringComparison.Ordinal);
-            var environment = previous ? name.Substring(0, name.Length - PreviousSuffix.Length) : name;
-            if (!EnvironmentName.IsValid(environment))
-            {
-                // Not quoted: what stands before '=' may be a pasted key (base64 ends with '='), and messages never show keys.
-                Add(line, "the name before '=' is not a key name: use an environment name (dev, int, prod, ...) or '<environment>.previous', then ' = <base64 key>'");
-                return;
-            }
-
-            if (!TryDecodeKey(value, out var key))
-            {
-                Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '='); generate one with 'secretguard keygen --env " + environment + "'");
-                return;
-            }
-
-            var duplicate = Find(environment, previous);
-            if (duplicate is not null)
-            {
-                Add(line, "'" + name + "' is defined again (first on line " + duplicate.Line + "): keep one of them");
-                return;
-            }
-
-            _entries.Add(new KeyFileEntry(environment, previous, line, key));
-        }
-
-        /// <summary>Decodes a master key: standard base64 of exactly 32 bytes.</summary>
-        public static bool TryDecodeKey(string? base64, out byte[] key)
-        {
-            key = Array.Empty<byte>();
-            if (string.IsNullOrWhiteSpace(base64))
-            {
-                return false;
-            }
-
-            try
-            {
-                var bytes = Convert.FromBase64String(base64!.Trim());
-                if (bytes.Length != KeyLength)
-                {
-                    return false;
-                }
-
-                key = bytes;
-                return true;
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
-
-        private void Add(int line, string message) =>
-            _findings.Add(new Finding(DiagnosticIds.MissingMasterKey, FindingSeverity.Error, FilePath, line, 1, message));
     }
+
+    private void Add(int line, string message) =>
+        _findings.Add(new Finding(DiagnosticIds.MissingMasterKey, FindingSeverity.Error, FilePath, line, 1, message));
 }

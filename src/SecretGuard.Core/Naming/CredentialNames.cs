@@ -3,304 +3,303 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SecretGuard.Naming
+namespace SecretGuard.Naming;
+
+/// <summary>
+/// Whether a name (a symbol, a parameter, a JSON key, an env key) says it holds a credential: password, secret,
+/// token, api key, private key, connection string, ... — unless a word says it holds something about the
+/// credential instead (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path).
+/// One lexicon for the analyzers and the env-file checks (DESIGN §5).
+/// </summary>
+public sealed class CredentialNames
 {
-    /// <summary>
-    /// Whether a name (a symbol, a parameter, a JSON key, an env key) says it holds a credential: password, secret,
-    /// token, api key, private key, connection string, ... — unless a word says it holds something about the
-    /// credential instead (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path).
-    /// One lexicon for the analyzers and the env-file checks (DESIGN §5).
-    /// </summary>
-    public sealed class CredentialNames
+    /// <summary>How many names' answers a lexicon remembers; beyond that it judges each name again.</summary>
+    internal const int MaxRemembered = 20_000;
+
+    private static readonly string[] DefaultSingleWords =
     {
-        /// <summary>How many names' answers a lexicon remembers; beyond that it judges each name again.</summary>
-        internal const int MaxRemembered = 20_000;
+        "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "token", "apikey", "apikeys", "apitoken",
+        "accesstoken", "refreshtoken", "accesskey", "secretkey", "privatekey", "clientsecret", "connectionstring", "connstr",
+        "credential", "credentials", "pat", "sas", "signingkey", "masterkey", "encryptionkey", "sharedkey", "accountkey",
+        "subscriptionkey", "licensekey", "webhooksecret", "bearer", "authtoken", "sessiontoken", "pin",
+    };
 
-        private static readonly string[] DefaultSingleWords =
+    // Two-word phrases where each word alone is too common ("key", "string", "access").
+    private static readonly string[][] DefaultPhrases =
+    {
+        new[] { "api", "key" }, new[] { "access", "key" }, new[] { "secret", "key" }, new[] { "private", "key" },
+        new[] { "client", "secret" }, new[] { "connection", "string" }, new[] { "signing", "key" }, new[] { "master", "key" },
+        new[] { "encryption", "key" }, new[] { "shared", "key" }, new[] { "account", "key" }, new[] { "subscription", "key" },
+        new[] { "license", "key" }, new[] { "access", "token" }, new[] { "auth", "key" }, new[] { "app", "key" },
+        new[] { "app", "secret" }, new[] { "consumer", "secret" }, new[] { "hmac", "key" }, new[] { "webhook", "secret" },
+        new[] { "conn", "str" }, new[] { "sas", "token" }, new[] { "storage", "key" }, new[] { "primary", "key" },
+        new[] { "secondary", "key" }, new[] { "jwt", "key" }, new[] { "aes", "key" }, new[] { "crypto", "key" },
+    };
+
+    private static readonly string[] DefaultNonSecretWords =
+    {
+        "hash", "hashed", "digest", "question", "answer", "hint", "type", "types", "kind", "url", "uri", "urls", "path", "file",
+        "filename", "dir", "directory", "name", "names", "id", "ids", "length", "len", "count", "max", "min", "minimum", "maximum",
+        "policy", "policies", "format", "pattern", "regex", "prompt", "label", "placeholder", "header", "headers", "endpoint",
+        "field", "column", "expiry", "expires", "expiration", "expiresin", "lifetime", "ttl", "timeout", "provider", "providers",
+        "required", "enabled", "disabled", "enable", "mask", "masked", "redacted", "public", "claim", "claims", "scheme",
+        "version", "cookie", "location", "validator", "validation", "strength", "reset", "changed", "change", "history",
+        "requirements", "rules", "complexity", "attempts", "retries", "store", "vault", "reference", "ref", "source", "kid",
+        "issuer", "audience", "algorithm", "algorithms", "size", "bits", "encoding", "parameter", "parameters", "key" + "name",
+        "mode", "state", "status", "error", "errors", "message", "description", "title", "text", "display", "icon", "style",
+        "visible", "visibility", "input", "box", "textbox", "button", "created", "updated", "date", "time", "at", "helper",
+        "service", "manager", "factory", "handler", "options", "settings", "config", "configuration", "section", "key" + "s",
+        "exists", "is", "has", "can", "should", "needs", "use", "uses", "set", "get", "generator", "length" + "s", "prefix",
+        "suffix", "template", "example", "sample", "test", "mock", "fake", "dummy", "salt" + "rounds", "iterations", "cost",
+        "category", "categories", "arn", "sql", "query", "command", "statement", "rotation", "cron", "schedule", "interval",
+        "period", "duration", "days", "seconds", "minutes", "hours", "route", "link", "button", "caption", "tooltip", "resource",
+    };
+
+    // Values that are not credentials themselves but must stay as secret as one: a leaked OTP, session key or salt
+    // (and a predictable nonce or IV) defeats the protection. Used by the sensitivity model (SG0004-SG0006), not by
+    // SG0002, whose literals under these names are rarely secrets ("salt" constants are SG0003's business).
+    private static readonly string[] DefaultSensitiveWords =
+    {
+        "otp", "totp", "hotp", "mfa", "2fa", "session key", "salt", "nonce", "iv", "signing key", "auth key", "auth code",
+        "verification code", "recovery code", "backup code", "reset token", "csrf token", "xsrf token", "cvv", "cvc",
+        "pin code", "one time password", "sms code", "login code", "security code", "confirmation code", "activation code", "private key", "key material", "mac key", "hmac key",
+    };
+
+    // Words that, after a sensitive word, say the value is about it ("SaltRounds", "NonceSize", "OtpDigits").
+    private static readonly string[] DefaultNonSensitiveWords =
+    {
+        "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled", "refill", "bucket", "limit",
+        "limiter", "rate", "budget",
+    };
+
+    // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
+    // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
+    private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
+
+    private readonly ConcurrentDictionary<string, bool> _answers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+    private readonly HashSet<string> _singleWords;
+    private readonly string[][] _phrases;
+    private readonly HashSet<string> _nonSecretWords;
+    private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
+    private readonly int _minimumLength;
+    private readonly bool _sensitivity;
+
+    /// <summary>The built-in lexicon.</summary>
+    public static CredentialNames Default { get; } = new CredentialNames(null, null);
+
+    /// <summary>
+    /// The built-in sensitivity lexicon: every credential word plus values that must stay as secret as one (otp, mfa,
+    /// session key, salt, nonce, iv, signing key, ...), with the same non-secret words (hash, digest, redacted, masked,
+    /// question, format, type, length, count, url, path, file, id, ...).
+    /// </summary>
+    public static CredentialNames DefaultSensitive { get; } = Sensitive(null, null);
+
+    /// <summary>The credential words that only the sensitivity lexicon has, for documentation.</summary>
+    public static IEnumerable<string> DefaultSensitiveOnlyWords => DefaultSensitiveWords;
+
+    /// <summary>Creates a lexicon with extra credential words and extra non-secret words (both lower-case or any case).</summary>
+    public CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords)
+        : this(extraSecretWords, extraNonSecretWords, sensitivity: false)
+    {
+    }
+
+    private CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords, bool sensitivity)
+    {
+        _singleWords = new HashSet<string>(DefaultSingleWords, StringComparer.Ordinal);
+        _nonSecretWords = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
+        if (sensitivity)
         {
-            "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "token", "apikey", "apikeys", "apitoken",
-            "accesstoken", "refreshtoken", "accesskey", "secretkey", "privatekey", "clientsecret", "connectionstring", "connstr",
-            "credential", "credentials", "pat", "sas", "signingkey", "masterkey", "encryptionkey", "sharedkey", "accountkey",
-            "subscriptionkey", "licensekey", "webhooksecret", "bearer", "authtoken", "sessiontoken", "pin",
-        };
-
-        // Two-word phrases where each word alone is too common ("key", "string", "access").
-        private static readonly string[][] DefaultPhrases =
-        {
-            new[] { "api", "key" }, new[] { "access", "key" }, new[] { "secret", "key" }, new[] { "private", "key" },
-            new[] { "client", "secret" }, new[] { "connection", "string" }, new[] { "signing", "key" }, new[] { "master", "key" },
-            new[] { "encryption", "key" }, new[] { "shared", "key" }, new[] { "account", "key" }, new[] { "subscription", "key" },
-            new[] { "license", "key" }, new[] { "access", "token" }, new[] { "auth", "key" }, new[] { "app", "key" },
-            new[] { "app", "secret" }, new[] { "consumer", "secret" }, new[] { "hmac", "key" }, new[] { "webhook", "secret" },
-            new[] { "conn", "str" }, new[] { "sas", "token" }, new[] { "storage", "key" }, new[] { "primary", "key" },
-            new[] { "secondary", "key" }, new[] { "jwt", "key" }, new[] { "aes", "key" }, new[] { "crypto", "key" },
-        };
-
-        private static readonly string[] DefaultNonSecretWords =
-        {
-            "hash", "hashed", "digest", "question", "answer", "hint", "type", "types", "kind", "url", "uri", "urls", "path", "file",
-            "filename", "dir", "directory", "name", "names", "id", "ids", "length", "len", "count", "max", "min", "minimum", "maximum",
-            "policy", "policies", "format", "pattern", "regex", "prompt", "label", "placeholder", "header", "headers", "endpoint",
-            "field", "column", "expiry", "expires", "expiration", "expiresin", "lifetime", "ttl", "timeout", "provider", "providers",
-            "required", "enabled", "disabled", "enable", "mask", "masked", "redacted", "public", "claim", "claims", "scheme",
-            "version", "cookie", "location", "validator", "validation", "strength", "reset", "changed", "change", "history",
-            "requirements", "rules", "complexity", "attempts", "retries", "store", "vault", "reference", "ref", "source", "kid",
-            "issuer", "audience", "algorithm", "algorithms", "size", "bits", "encoding", "parameter", "parameters", "key" + "name",
-            "mode", "state", "status", "error", "errors", "message", "description", "title", "text", "display", "icon", "style",
-            "visible", "visibility", "input", "box", "textbox", "button", "created", "updated", "date", "time", "at", "helper",
-            "service", "manager", "factory", "handler", "options", "settings", "config", "configuration", "section", "key" + "s",
-            "exists", "is", "has", "can", "should", "needs", "use", "uses", "set", "get", "generator", "length" + "s", "prefix",
-            "suffix", "template", "example", "sample", "test", "mock", "fake", "dummy", "salt" + "rounds", "iterations", "cost",
-            "category", "categories", "arn", "sql", "query", "command", "statement", "rotation", "cron", "schedule", "interval",
-            "period", "duration", "days", "seconds", "minutes", "hours", "route", "link", "button", "caption", "tooltip", "resource",
-        };
-
-        // Values that are not credentials themselves but must stay as secret as one: a leaked OTP, session key or salt
-        // (and a predictable nonce or IV) defeats the protection. Used by the sensitivity model (SG0004-SG0006), not by
-        // SG0002, whose literals under these names are rarely secrets ("salt" constants are SG0003's business).
-        private static readonly string[] DefaultSensitiveWords =
-        {
-            "otp", "totp", "hotp", "mfa", "2fa", "session key", "salt", "nonce", "iv", "signing key", "auth key", "auth code",
-            "verification code", "recovery code", "backup code", "reset token", "csrf token", "xsrf token", "cvv", "cvc",
-            "pin code", "one time password", "sms code", "login code", "security code", "confirmation code", "activation code", "private key", "key material", "mac key", "hmac key",
-        };
-
-        // Words that, after a sensitive word, say the value is about it ("SaltRounds", "NonceSize", "OtpDigits").
-        private static readonly string[] DefaultNonSensitiveWords =
-        {
-            "rounds", "digits", "sent", "verified", "valid", "invalid", "window", "step", "issued", "enabled", "refill", "bucket", "limit",
-            "limiter", "rate", "budget",
-        };
-
-        // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
-        // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
-        private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
-
-        private readonly ConcurrentDictionary<string, bool> _answers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly HashSet<string> _singleWords;
-        private readonly string[][] _phrases;
-        private readonly HashSet<string> _nonSecretWords;
-        private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
-        private readonly int _minimumLength;
-        private readonly bool _sensitivity;
-
-        /// <summary>The built-in lexicon.</summary>
-        public static CredentialNames Default { get; } = new CredentialNames(null, null);
-
-        /// <summary>
-        /// The built-in sensitivity lexicon: every credential word plus values that must stay as secret as one (otp, mfa,
-        /// session key, salt, nonce, iv, signing key, ...), with the same non-secret words (hash, digest, redacted, masked,
-        /// question, format, type, length, count, url, path, file, id, ...).
-        /// </summary>
-        public static CredentialNames DefaultSensitive { get; } = Sensitive(null, null);
-
-        /// <summary>The credential words that only the sensitivity lexicon has, for documentation.</summary>
-        public static IEnumerable<string> DefaultSensitiveOnlyWords => DefaultSensitiveWords;
-
-        /// <summary>Creates a lexicon with extra credential words and extra non-secret words (both lower-case or any case).</summary>
-        public CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords)
-            : this(extraSecretWords, extraNonSecretWords, sensitivity: false)
-        {
+            _nonSecretWords.UnionWith(DefaultNonSensitiveWords);
+            extraSecretWords = DefaultSensitiveWords.Concat(extraSecretWords ?? Array.Empty<string>());
         }
 
-        private CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords, bool sensitivity)
+        // "iv" is a whole name in the sensitivity lexicon; credential names are at least three characters.
+        _minimumLength = sensitivity ? 2 : 3;
+        _sensitivity = sensitivity;
+        var phrases = new List<string[]>(DefaultPhrases);
+        foreach (var word in extraSecretWords ?? Array.Empty<string>())
         {
-            _singleWords = new HashSet<string>(DefaultSingleWords, StringComparer.Ordinal);
-            _nonSecretWords = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
-            if (sensitivity)
+            var parts = IdentifierWords.Split(word);
+            if (parts.Count == 1)
             {
-                _nonSecretWords.UnionWith(DefaultNonSensitiveWords);
-                extraSecretWords = DefaultSensitiveWords.Concat(extraSecretWords ?? Array.Empty<string>());
+                _singleWords.Add(parts[0]);
             }
-
-            // "iv" is a whole name in the sensitivity lexicon; credential names are at least three characters.
-            _minimumLength = sensitivity ? 2 : 3;
-            _sensitivity = sensitivity;
-            var phrases = new List<string[]>(DefaultPhrases);
-            foreach (var word in extraSecretWords ?? Array.Empty<string>())
+            else if (parts.Count > 1)
             {
-                var parts = IdentifierWords.Split(word);
-                if (parts.Count == 1)
-                {
-                    _singleWords.Add(parts[0]);
-                }
-                else if (parts.Count > 1)
-                {
-                    phrases.Add(parts.ToArray());
-                    _singleWords.Add(string.Concat(parts));
-                }
+                phrases.Add(parts.ToArray());
+                _singleWords.Add(string.Concat(parts));
             }
-
-            foreach (var word in extraNonSecretWords ?? Array.Empty<string>())
-            {
-                // A team's own exclusions rule a name out wherever the word stands ("api" excludes "ApiToken" too).
-                foreach (var part in IdentifierWords.Split(word))
-                {
-                    _excludedWords.Add(part);
-                }
-            }
-
-            _phrases = phrases.ToArray();
         }
 
-        /// <summary>
-        /// A sensitivity lexicon (<see cref="DefaultSensitive"/>) with a team's extra sensitive words and exclusions.
-        /// </summary>
-        public static CredentialNames Sensitive(IEnumerable<string>? extraSensitiveWords, IEnumerable<string>? extraNonSecretWords) =>
-            new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true);
-
-        /// <summary>Whether <paramref name="name"/> names a credential.</summary>
-        /// <remarks>
-        /// The analyzers ask this for every name a literal or a value meets, and a code base repeats its names: answers
-        /// are remembered (a lexicon never changes once built), up to <see cref="MaxRemembered"/> names.
-        /// </remarks>
-        public bool IsCredentialName(string? name)
+        foreach (var word in extraNonSecretWords ?? Array.Empty<string>())
         {
-            if (string.IsNullOrEmpty(name) || name!.Length < _minimumLength)
+            // A team's own exclusions rule a name out wherever the word stands ("api" excludes "ApiToken" too).
+            foreach (var part in IdentifierWords.Split(word))
             {
-                return false;
+                _excludedWords.Add(part);
             }
-
-            if (_answers.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
-            var answer = Judge(name);
-            if (_answers.Count < MaxRemembered)
-            {
-                _answers.TryAdd(name, answer);
-            }
-
-            return answer;
         }
 
-        private bool Judge(string name)
+        _phrases = phrases.ToArray();
+    }
+
+    /// <summary>
+    /// A sensitivity lexicon (<see cref="DefaultSensitive"/>) with a team's extra sensitive words and exclusions.
+    /// </summary>
+    public static CredentialNames Sensitive(IEnumerable<string>? extraSensitiveWords, IEnumerable<string>? extraNonSecretWords) =>
+        new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true);
+
+    /// <summary>Whether <paramref name="name"/> names a credential.</summary>
+    /// <remarks>
+    /// The analyzers ask this for every name a literal or a value meets, and a code base repeats its names: answers
+    /// are remembered (a lexicon never changes once built), up to <see cref="MaxRemembered"/> names.
+    /// </remarks>
+    public bool IsCredentialName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name!.Length < _minimumLength)
         {
-
-            var words = IdentifierWords.Split(name);
-            if (words.Count == 0)
-            {
-                return false;
-            }
-
-            // Plurals name collections of credentials: "AllowedApiKeys", "ValidTokens", "Passwords".
-            for (var i = 0; i < words.Count; i++)
-            {
-                var word = words[i];
-                if (word.Length > 4 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's')
-                {
-                    var singular = word.Substring(0, word.Length - 1);
-                    if (_singleWords.Contains(singular) || singular == "key")
-                    {
-                        words[i] = singular;
-                    }
-                }
-                else if (word == "keys")
-                {
-                    words[i] = "key";
-                }
-            }
-
-            foreach (var word in words)
-            {
-                if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0))
-                {
-                    return false;
-                }
-            }
-
-            var credentialAt = FindCredentialWord(words);
-            if (credentialAt < 0)
-            {
-                return false;
-            }
-
-            // Only words after the credential word qualify it ("PasswordHash", "TokenType", "ApiKeyHeaderName");
-            // words before it describe whose credential it is ("AdminPassword", "GitHubToken").
-            for (var i = credentialAt + 1; i < words.Count; i++)
-            {
-                if (_nonSecretWords.Contains(words[i]))
-                {
-                    return false;
-                }
-            }
-
-            // "PublicKey", "ClientId" have no credential word; a "public"/"publishable" anywhere before it says the value is meant to be seen.
-            for (var i = 0; i < credentialAt; i++)
-            {
-                if (words[i] == "public" || words[i] == "publishable")
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        // The index of the last word that completes a credential word or phrase, or -1.
-        private int FindCredentialWord(List<string> words)
-        {
-            var found = -1;
-            for (var i = 0; i < words.Count; i++)
-            {
-                if (_singleWords.Contains(words[i]))
-                {
-                    found = i;
-                    continue;
-                }
-
-                foreach (var phrase in _phrases)
-                {
-                    if (i + 1 >= phrase.Length && EndsWith(words, i, phrase))
-                    {
-                        found = i;
-                        break;
-                    }
-                }
-            }
-
-            return found;
-        }
-
-        private static bool EndsWith(List<string> words, int end, string[] phrase)
-        {
-            for (var k = 0; k < phrase.Length; k++)
-            {
-                if (words[end - phrase.Length + 1 + k] != phrase[k])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// Whether the name is a connection string's (<c>ConnectionString</c>, <c>DbConnStr</c>): such a value is a secret only
-        /// when it carries a password or key, which the credential catalogue recognises.
-        /// </summary>
-        public static bool IsConnectionStringName(string? name)
-        {
-            if (string.IsNullOrEmpty(name))
-            {
-                return false;
-            }
-
-            var words = IdentifierWords.Split(name!);
-            for (var i = 0; i < words.Count; i++)
-            {
-                if (words[i] == "connectionstring" || words[i] == "connstr" ||
-                    (i + 1 < words.Count && (words[i] == "connection" || words[i] == "conn") && (words[i + 1] == "string" || words[i + 1] == "str")))
-                {
-                    return true;
-                }
-            }
-
             return false;
         }
 
-        /// <summary>The credential words, for documentation.</summary>
-        public static IEnumerable<string> DefaultWords => DefaultSingleWords.Concat(DefaultPhrases.Select(p => string.Join(" ", p)));
+        if (_answers.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var answer = Judge(name);
+        if (_answers.Count < MaxRemembered)
+        {
+            _answers.TryAdd(name, answer);
+        }
+
+        return answer;
     }
+
+    private bool Judge(string name)
+    {
+
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        // Plurals name collections of credentials: "AllowedApiKeys", "ValidTokens", "Passwords".
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word.Length > 4 && word[word.Length - 1] == 's' && word[word.Length - 2] != 's')
+            {
+                var singular = word.Substring(0, word.Length - 1);
+                if (_singleWords.Contains(singular) || singular == "key")
+                {
+                    words[i] = singular;
+                }
+            }
+            else if (word == "keys")
+            {
+                words[i] = "key";
+            }
+        }
+
+        foreach (var word in words)
+        {
+            if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0))
+            {
+                return false;
+            }
+        }
+
+        var credentialAt = FindCredentialWord(words);
+        if (credentialAt < 0)
+        {
+            return false;
+        }
+
+        // Only words after the credential word qualify it ("PasswordHash", "TokenType", "ApiKeyHeaderName");
+        // words before it describe whose credential it is ("AdminPassword", "GitHubToken").
+        for (var i = credentialAt + 1; i < words.Count; i++)
+        {
+            if (_nonSecretWords.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        // "PublicKey", "ClientId" have no credential word; a "public"/"publishable" anywhere before it says the value is meant to be seen.
+        for (var i = 0; i < credentialAt; i++)
+        {
+            if (words[i] == "public" || words[i] == "publishable")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The index of the last word that completes a credential word or phrase, or -1.
+    private int FindCredentialWord(List<string> words)
+    {
+        var found = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_singleWords.Contains(words[i]))
+            {
+                found = i;
+                continue;
+            }
+
+            foreach (var phrase in _phrases)
+            {
+                if (i + 1 >= phrase.Length && EndsWith(words, i, phrase))
+                {
+                    found = i;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool EndsWith(List<string> words, int end, string[] phrase)
+    {
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (words[end - phrase.Length + 1 + k] != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the name is a connection string's (<c>ConnectionString</c>, <c>DbConnStr</c>): such a value is a secret only
+    /// when it carries a password or key, which the credential catalogue recognises.
+    /// </summary>
+    public static bool IsConnectionStringName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(name!);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "connectionstring" || words[i] == "connstr" ||
+                (i + 1 < words.Count && (words[i] == "connection" || words[i] == "conn") && (words[i + 1] == "string" || words[i + 1] == "str")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The credential words, for documentation.</summary>
+    public static IEnumerable<string> DefaultWords => DefaultSingleWords.Concat(DefaultPhrases.Select(p => string.Join(" ", p)));
 }

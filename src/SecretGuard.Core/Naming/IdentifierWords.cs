@@ -1,68 +1,67 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretGuard.Naming
+namespace SecretGuard.Naming;
+
+/// <summary>Splits identifiers and keys into lower-case words: <c>StripeApiKey</c>, <c>stripe_api_key</c>, <c>Stripe:ApiKey</c> → stripe, api, key.</summary>
+public static class IdentifierWords
 {
-    /// <summary>Splits identifiers and keys into lower-case words: <c>StripeApiKey</c>, <c>stripe_api_key</c>, <c>Stripe:ApiKey</c> → stripe, api, key.</summary>
-    public static class IdentifierWords
+    /// <summary>The words of <paramref name="identifier"/>, lower-case, in order.</summary>
+    public static List<string> Split(string identifier)
     {
-        /// <summary>The words of <paramref name="identifier"/>, lower-case, in order.</summary>
-        public static List<string> Split(string identifier)
+        var words = new List<string>(4);
+        var current = new StringBuilder();
+        for (var i = 0; i < identifier.Length; i++)
         {
-            var words = new List<string>(4);
-            var current = new StringBuilder();
-            for (var i = 0; i < identifier.Length; i++)
+            var c = identifier[i];
+            if (!char.IsLetterOrDigit(c))
             {
-                var c = identifier[i];
-                if (!char.IsLetterOrDigit(c))
+                Flush(words, current);
+                continue;
+            }
+
+            if (current.Length > 0 && char.IsUpper(c))
+            {
+                var previous = identifier[i - 1];
+                var nextIsLower = i + 1 < identifier.Length && char.IsLower(identifier[i + 1]);
+                // A new word starts at lower→Upper ("apiKey") and at the last capital of an acronym ("APIKey" → api, key).
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
                 {
                     Flush(words, current);
-                    continue;
                 }
-
-                if (current.Length > 0 && char.IsUpper(c))
-                {
-                    var previous = identifier[i - 1];
-                    var nextIsLower = i + 1 < identifier.Length && char.IsLower(identifier[i + 1]);
-                    // A new word starts at lower→Upper ("apiKey") and at the last capital of an acronym ("APIKey" → api, key).
-                    if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
-                    {
-                        Flush(words, current);
-                    }
-                }
-
-                current.Append(char.ToLowerInvariant(c));
             }
 
-            Flush(words, current);
-            return words;
+            current.Append(char.ToLowerInvariant(c));
         }
 
-        /// <summary>Upper snake case for env-file names: <c>StripeApiKey</c> → <c>STRIPE_API_KEY</c>.</summary>
-        public static string ToUpperSnakeCase(string identifier)
-        {
-            var words = Split(identifier);
-            var sb = new StringBuilder();
-            foreach (var word in words)
-            {
-                if (sb.Length > 0)
-                {
-                    sb.Append('_');
-                }
+        Flush(words, current);
+        return words;
+    }
 
-                sb.Append(word.ToUpperInvariant());
+    /// <summary>Upper snake case for env-file names: <c>StripeApiKey</c> → <c>STRIPE_API_KEY</c>.</summary>
+    public static string ToUpperSnakeCase(string identifier)
+    {
+        var words = Split(identifier);
+        var sb = new StringBuilder();
+        foreach (var word in words)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('_');
             }
 
-            return sb.ToString();
+            sb.Append(word.ToUpperInvariant());
         }
 
-        private static void Flush(List<string> words, StringBuilder current)
+        return sb.ToString();
+    }
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        if (current.Length > 0)
         {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
+            words.Add(current.ToString());
+            current.Clear();
         }
     }
 }

@@ -2,92 +2,91 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-namespace SecretGuard.Patterns
+namespace SecretGuard.Patterns;
+
+/// <summary>
+/// Which ASCII characters (folded to lower case) a text contains, as two 64-bit masks. Built in one pass, it lets
+/// a keyword be ruled out without searching for it: a text that lacks one of a keyword's characters cannot hold it.
+/// </summary>
+internal readonly struct CharMask
 {
-    /// <summary>
-    /// Which ASCII characters (folded to lower case) a text contains, as two 64-bit masks. Built in one pass, it lets
-    /// a keyword be ruled out without searching for it: a text that lacks one of a keyword's characters cannot hold it.
-    /// </summary>
-    internal readonly struct CharMask
+    private readonly ulong _low;
+    private readonly ulong _high;
+
+    /// <summary>A mask from its bits: bit c of <paramref name="low"/> for folded character c below 64, bit c - 64 of <paramref name="high"/> for the rest.</summary>
+    public CharMask(ulong low, ulong high)
     {
-        private readonly ulong _low;
-        private readonly ulong _high;
-
-        /// <summary>A mask from its bits: bit c of <paramref name="low"/> for folded character c below 64, bit c - 64 of <paramref name="high"/> for the rest.</summary>
-        public CharMask(ulong low, ulong high)
-        {
-            _low = low;
-            _high = high;
-        }
-
-        [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
-        public static CharMask Of(string text)
-        {
-            ulong low = 0, high = 0;
-            foreach (var ch in text)
-            {
-                if (ch >= 128)
-                {
-                    continue;
-                }
-
-                var c = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
-                if (c < 64)
-                {
-                    low |= 1UL << c;
-                }
-                else
-                {
-                    high |= 1UL << (c - 64);
-                }
-            }
-
-            return new CharMask(low, high);
-        }
-
-        /// <summary>Whether every character of <paramref name="other"/> is also in this mask.</summary>
-        public bool Covers(CharMask other) => (other._low & ~_low) == 0 && (other._high & ~_high) == 0;
+        _low = low;
+        _high = high;
     }
 
-    /// <summary>
-    /// A family's keywords (without empty ones) and how they are compared. The catalogue finds them in a text through
-    /// its <see cref="KeywordIndex"/>; near a match, <see cref="AnyIn(string, int, int)"/> searches a stretch of text.
-    /// </summary>
-    internal sealed class KeywordSet
+    [MethodImpl(MethodImplOptionsExtended.AggressiveOptimization)]
+    public static CharMask Of(string text)
     {
-        private readonly string[] _keywords;
-        private readonly StringComparison _comparison;
-
-        public KeywordSet(string[] keywords, bool matchCase)
+        ulong low = 0, high = 0;
+        foreach (var ch in text)
         {
-            _keywords = Array.FindAll(keywords, k => !string.IsNullOrEmpty(k));
-            MatchCase = matchCase;
-            _comparison = matchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        }
-
-        /// <summary>No keywords.</summary>
-        public static KeywordSet Empty { get; } = new KeywordSet(Array.Empty<string>(), false);
-
-        public bool IsEmpty => _keywords.Length == 0;
-
-        /// <summary>The keywords, without empty ones.</summary>
-        public IReadOnlyList<string> Keywords => _keywords;
-
-        /// <summary>Whether the keywords are compared with case (ordinal), else ignoring case (ordinal-ignore-case).</summary>
-        public bool MatchCase { get; }
-
-        /// <summary>Whether one of the keywords occurs in <c>text[start..start+count)</c>.</summary>
-        public bool AnyIn(string text, int start, int count)
-        {
-            foreach (var keyword in _keywords)
+            if (ch >= 128)
             {
-                if (keyword.Length <= count && text.IndexOf(keyword, start, count, _comparison) >= 0)
-                {
-                    return true;
-                }
+                continue;
             }
 
-            return false;
+            var c = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+            if (c < 64)
+            {
+                low |= 1UL << c;
+            }
+            else
+            {
+                high |= 1UL << (c - 64);
+            }
         }
+
+        return new CharMask(low, high);
+    }
+
+    /// <summary>Whether every character of <paramref name="other"/> is also in this mask.</summary>
+    public bool Covers(CharMask other) => (other._low & ~_low) == 0 && (other._high & ~_high) == 0;
+}
+
+/// <summary>
+/// A family's keywords (without empty ones) and how they are compared. The catalogue finds them in a text through
+/// its <see cref="KeywordIndex"/>; near a match, <see cref="AnyIn(string, int, int)"/> searches a stretch of text.
+/// </summary>
+internal sealed class KeywordSet
+{
+    private readonly string[] _keywords;
+    private readonly StringComparison _comparison;
+
+    public KeywordSet(string[] keywords, bool matchCase)
+    {
+        _keywords = Array.FindAll(keywords, k => !string.IsNullOrEmpty(k));
+        MatchCase = matchCase;
+        _comparison = matchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+    }
+
+    /// <summary>No keywords.</summary>
+    public static KeywordSet Empty { get; } = new KeywordSet(Array.Empty<string>(), false);
+
+    public bool IsEmpty => _keywords.Length == 0;
+
+    /// <summary>The keywords, without empty ones.</summary>
+    public IReadOnlyList<string> Keywords => _keywords;
+
+    /// <summary>Whether the keywords are compared with case (ordinal), else ignoring case (ordinal-ignore-case).</summary>
+    public bool MatchCase { get; }
+
+    /// <summary>Whether one of the keywords occurs in <c>text[start..start+count)</c>.</summary>
+    public bool AnyIn(string text, int start, int count)
+    {
+        foreach (var keyword in _keywords)
+        {
+            if (keyword.Length <= count && text.IndexOf(keyword, start, count, _comparison) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

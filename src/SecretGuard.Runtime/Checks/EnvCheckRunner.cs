@@ -11,374 +11,373 @@ using SecretGuard.Naming;
 using SecretGuard.Patterns;
 using SecretGuard.Policy;
 
-namespace SecretGuard.Checks
+namespace SecretGuard.Checks;
+
+/// <summary>
+/// Every check on env files and keys, written once for the build task and the command line: syntax, duplicates,
+/// ambiguities, plaintext secrets, wrong-environment and undecryptable values, secret-looking values under
+/// non-secret names, policy rules, drift between environments and key-file hygiene. In Encrypt mode it also
+/// encrypts plaintext secret values in place, atomically, under a lock, and never twice.
+/// </summary>
+public sealed class EnvCheckRunner
 {
-    /// <summary>
-    /// Every check on env files and keys, written once for the build task and the command line: syntax, duplicates,
-    /// ambiguities, plaintext secrets, wrong-environment and undecryptable values, secret-looking values under
-    /// non-secret names, policy rules, drift between environments and key-file hygiene. In Encrypt mode it also
-    /// encrypts plaintext secret values in place, atomically, under a lock, and never twice.
-    /// </summary>
-    public sealed class EnvCheckRunner
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly EnvCheckOptions _options;
+    private readonly SecretNaming _naming;
+    private readonly EnvCheckReport _report = new();
+    private readonly Dictionary<string, KeyRing?> _rings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _keysByEnvironment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _filesByEnvironment = new(StringComparer.Ordinal);
+
+    private EnvCheckRunner(EnvCheckOptions options)
     {
-        private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+        _options = options;
+        _naming = options.CreateNaming();
+    }
 
-        private readonly EnvCheckOptions _options;
-        private readonly SecretNaming _naming;
-        private readonly EnvCheckReport _report = new();
-        private readonly Dictionary<string, KeyRing?> _rings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<string>> _keysByEnvironment = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<string>> _filesByEnvironment = new(StringComparer.Ordinal);
-
-        private EnvCheckRunner(EnvCheckOptions options)
+    /// <summary>Runs every check (and, in Encrypt mode, the encryption) and reports what it found.</summary>
+    public static EnvCheckReport Run(EnvCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var runner = new EnvCheckRunner(options);
+        foreach (var target in options.Files)
         {
-            _options = options;
-            _naming = options.CreateNaming();
+            runner.CheckFile(target);
         }
 
-        /// <summary>Runs every check (and, in Encrypt mode, the encryption) and reports what it found.</summary>
-        public static EnvCheckReport Run(EnvCheckOptions options)
+        if (options.CheckDrift)
         {
-            ArgumentNullException.ThrowIfNull(options);
-            var runner = new EnvCheckRunner(options);
-            foreach (var target in options.Files)
-            {
-                runner.CheckFile(target);
-            }
-
-            if (options.CheckDrift)
-            {
-                runner.CheckDrift();
-            }
-
-            if (options.CheckKeyFileHygiene)
-            {
-                runner.CheckKeyFile();
-            }
-
-            runner._report.Findings.Sort(CompareFindings);
-            return runner._report;
+            runner.CheckDrift();
         }
 
-        private bool WillEncrypt(EnvFileTarget target) =>
-            _options.Mode == CheckMode.Encrypt && !target.IsTemplate && target.Environment is not null &&
-            (target.Environment == _options.ActiveEnvironment || _options.EncryptAllEnvironments);
-
-        private void CheckFile(EnvFileTarget target)
+        if (options.CheckKeyFileHygiene)
         {
-            if (!File.Exists(target.Path))
-            {
-                _report.Findings.Add(new Finding(DiagnosticIds.SyntaxError, FindingSeverity.Error, target.Path, 0, 0,
-                    "the env file does not exist: create it or remove it from the SecretGuardEnvFile items"));
-                return;
-            }
-
-            // Writers hold the lock from read to rename, so parallel builds see each other's result and encrypt nothing twice.
-            using var fileLock = WillEncrypt(target) ? EnvFileLock.Acquire(target.Path, LockTimeout) : null;
-            var file = EnvFile.Load(target.Path);
-            _report.Findings.AddRange(file.Findings);
-
-            if (target.Environment is not null && !target.IsTemplate)
-            {
-                Remember(target, file);
-            }
-
-            var encrypted = 0;
-            var reportedMissingKey = false;
-            foreach (var entry in file.Entries)
-            {
-                CheckEntry(target, entry, ref encrypted, ref reportedMissingKey);
-            }
-
-            CheckRequiredRules(target, file);
-
-            if (encrypted > 0 && !file.HasSyntaxErrors && file.IsWritable)
-            {
-                file.Save(target.Path);
-                _report.EncryptedCounts[target.Path] = encrypted;
-            }
+            runner.CheckKeyFile();
         }
 
-        private void CheckEntry(EnvFileTarget target, EnvEntry entry, ref int encrypted, ref bool reportedMissingKey)
+        runner._report.Findings.Sort(CompareFindings);
+        return runner._report;
+    }
+
+    private bool WillEncrypt(EnvFileTarget target) =>
+        _options.Mode == CheckMode.Encrypt && !target.IsTemplate && target.Environment is not null &&
+        (target.Environment == _options.ActiveEnvironment || _options.EncryptAllEnvironments);
+
+    private void CheckFile(EnvFileTarget target)
+    {
+        if (!File.Exists(target.Path))
         {
-            var value = entry.Value;
-            if (target.IsTemplate)
+            _report.Findings.Add(new Finding(DiagnosticIds.SyntaxError, FindingSeverity.Error, target.Path, 0, 0,
+                "the env file does not exist: create it or remove it from the SecretGuardEnvFile items"));
+            return;
+        }
+
+        // Writers hold the lock from read to rename, so parallel builds see each other's result and encrypt nothing twice.
+        using var fileLock = WillEncrypt(target) ? EnvFileLock.Acquire(target.Path, LockTimeout) : null;
+        var file = EnvFile.Load(target.Path);
+        _report.Findings.AddRange(file.Findings);
+
+        if (target.Environment is not null && !target.IsTemplate)
+        {
+            Remember(target, file);
+        }
+
+        var encrypted = 0;
+        var reportedMissingKey = false;
+        foreach (var entry in file.Entries)
+        {
+            CheckEntry(target, entry, ref encrypted, ref reportedMissingKey);
+        }
+
+        CheckRequiredRules(target, file);
+
+        if (encrypted > 0 && !file.HasSyntaxErrors && file.IsWritable)
+        {
+            file.Save(target.Path);
+            _report.EncryptedCounts[target.Path] = encrypted;
+        }
+    }
+
+    private void CheckEntry(EnvFileTarget target, EnvEntry entry, ref int encrypted, ref bool reportedMissingKey)
+    {
+        var value = entry.Value;
+        if (target.IsTemplate)
+        {
+            var real = CredentialCatalogue.Default.Find(value);
+            if (real is not null && !EncryptedValue.HasEncryptedPrefix(value))
             {
-                var real = CredentialCatalogue.Default.Find(value);
-                if (real is not null && !EncryptedValue.HasEncryptedPrefix(value))
+                Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
+                    entry.Key + " in a template holds what looks like " + real.Family.Description + ": templates are committed and never encrypted; replace it with a placeholder such as <your-key>");
+            }
+
+            return;
+        }
+
+        var environment = target.Environment!;
+        var rules = _options.Rules.Where(r => r.Name == entry.Key && r.AppliesTo(environment)).ToList();
+
+        if (EncryptedValue.HasEncryptedPrefix(value, out var valueEnvironment))
+        {
+            CheckEncryptedValue(target, entry, valueEnvironment, rules);
+            return;
+        }
+
+        var secret = _naming.IsSecret(entry.Key);
+        CheckRules(target, entry, rules, value);
+        if (!secret)
+        {
+            var lookalike = CredentialCatalogue.Default.Find(value);
+            if (lookalike is not null)
+            {
+                Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
+                    entry.Key + " holds what looks like " + lookalike.Family.Description + " under a name that is not secret, so it is not encrypted: name it " +
+                    SuggestSecretName(entry.Key) + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
+            }
+
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            return; // nothing to protect yet; Required/MinLength rules catch an empty value that must not be
+        }
+
+        if (_options.Mode == CheckMode.Verify)
+        {
+            Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Error, entry.ValueColumn,
+                entry.Key + " holds a plaintext secret: build once on a developer machine with the " + environment +
+                " key (Encrypt mode encrypts it in place) and commit the result, or run 'secretguard set " + entry.Key + " --env " + environment + "'");
+            return;
+        }
+
+        if (!WillEncrypt(target))
+        {
+            Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
+                entry.Key + " holds a plaintext secret that this build does not encrypt, because it builds " + _options.ActiveEnvironment +
+                ", not " + environment + ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (needs the " + environment + " key)");
+            return;
+        }
+
+        var ring = Ring(environment);
+        if (ring?.Current is null && environment != _options.ActiveEnvironment)
+        {
+            // EncryptAllEnvironments encrypts the environments whose key is at hand; the others stay as without it.
+            Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
+                entry.Key + " holds a plaintext secret that this build does not encrypt: SecretGuardEncryptAllEnvironments=true, but there is no master key for " +
+                environment + " at hand (" + (ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found") + ")");
+            return;
+        }
+
+        if (ring?.Current is null)
+        {
+            if (!reportedMissingKey)
+            {
+                reportedMissingKey = true;
+                var where = ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found";
+                Add(entry, target, DiagnosticIds.MissingMasterKey, FindingSeverity.Error, entry.ValueColumn,
+                    entry.Key + " (and any other plaintext secret in this file) cannot be encrypted: no master key for " + environment + ": " + where +
+                    " — get the key from your team's password manager or vault, or create one with 'secretguard keygen --env " + environment + "'");
+            }
+
+            return;
+        }
+
+        entry.SetValue(SecretCipher.Encrypt(ring.Current, entry.Key, value), EnvQuoteStyle.None);
+        encrypted++;
+    }
+
+    private void CheckEncryptedValue(EnvFileTarget target, EnvEntry entry, string valueEnvironment, List<PolicyRule> rules)
+    {
+        var environment = target.Environment!;
+        if (valueEnvironment != environment)
+        {
+            Add(entry, target, DiagnosticIds.WrongEnvironment, FindingSeverity.Error, entry.ValueColumn,
+                entry.Key + " holds a value encrypted for " + valueEnvironment + " in the " + environment +
+                " file: environments never share ciphertext; put the " + environment + " plaintext here and build to encrypt it");
+            return;
+        }
+
+        if (!EncryptedValue.TryParse(entry.Value, out var parsed, out _, out var detail))
+        {
+            Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + detail);
+            return;
+        }
+
+        var ring = Ring(environment);
+        if (ring?.Current is null)
+        {
+            return; // the key is not at hand here: nothing more can be checked
+        }
+
+        string plaintext;
+        try
+        {
+            plaintext = SecretCipher.Decrypt(entry.Value, entry.Key, ring, ValueLocation.InFile(target.Path, entry.Line));
+        }
+        catch (SecretGuardException ex)
+        {
+            var message = ex.Message;
+            var prefix = ValueLocation.InFile(target.Path, entry.Line).Describe(entry.Key) + ": ";
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                message = entry.Key + ": " + message.Substring(prefix.Length);
+            }
+
+            Add(entry, target, ex.ErrorCode, FindingSeverity.Error, entry.ValueColumn, message.TrimEnd('.'));
+            return;
+        }
+
+        _ = parsed;
+        CheckRules(target, entry, rules, plaintext);
+    }
+
+    private void CheckRules(EnvFileTarget target, EnvEntry entry, List<PolicyRule> rules, string plaintext)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var violation in rule.Check(plaintext))
+            {
+                Add(entry, target, DiagnosticIds.PolicyViolation, FindingSeverity.Error, entry.ValueColumn, violation);
+            }
+        }
+    }
+
+    private void CheckRequiredRules(EnvFileTarget target, EnvFile file)
+    {
+        if (target.IsTemplate || target.Environment is null)
+        {
+            return;
+        }
+
+        foreach (var rule in _options.Rules.Where(r => r.Required && r.AppliesTo(target.Environment)))
+        {
+            if (file.Find(rule.Name) is null)
+            {
+                _report.Findings.Add(new Finding(DiagnosticIds.PolicyViolation, FindingSeverity.Error, target.Path, 0, 0,
+                    rule.Name + " is required in every " + (rule.Environments is null ? string.Empty : string.Join("/", rule.Environments) + " ") +
+                    "env file (rule Required=true) and is missing here: add " + rule.Name + "=<value>", rule.Name));
+            }
+        }
+    }
+
+    private void Remember(EnvFileTarget target, EnvFile file)
+    {
+        var environment = target.Environment!;
+        if (!_keysByEnvironment.TryGetValue(environment, out var keys))
+        {
+            _keysByEnvironment[environment] = keys = new HashSet<string>(StringComparer.Ordinal);
+            _filesByEnvironment[environment] = new List<string>();
+        }
+
+        _filesByEnvironment[environment].Add(target.Path);
+        foreach (var entry in file.Entries)
+        {
+            if (!entry.IsSuppressed(DiagnosticIds.EnvironmentDrift))
+            {
+                keys.Add(entry.Key);
+            }
+        }
+    }
+
+    private void CheckDrift()
+    {
+        if (_keysByEnvironment.Count < 2)
+        {
+            return;
+        }
+
+        var allKeys = new SortedSet<string>(_keysByEnvironment.Values.SelectMany(k => k), StringComparer.Ordinal);
+        foreach (var key in allKeys)
+        {
+            var present = _keysByEnvironment.Where(p => p.Value.Contains(key)).Select(p => p.Key).OrderBy(e => e, StringComparer.Ordinal).ToList();
+            foreach (var missing in _keysByEnvironment.Keys.Where(e => !present.Contains(e)).OrderBy(e => e, StringComparer.Ordinal))
+            {
+                if (_options.Rules.Any(r => r.Name == key && !r.AppliesTo(missing)))
                 {
-                    Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
-                        entry.Key + " in a template holds what looks like " + real.Family.Description + ": templates are committed and never encrypted; replace it with a placeholder such as <your-key>");
+                    continue; // a rule says the entry belongs to other environments only
                 }
 
-                return;
-            }
-
-            var environment = target.Environment!;
-            var rules = _options.Rules.Where(r => r.Name == entry.Key && r.AppliesTo(environment)).ToList();
-
-            if (EncryptedValue.HasEncryptedPrefix(value, out var valueEnvironment))
-            {
-                CheckEncryptedValue(target, entry, valueEnvironment, rules);
-                return;
-            }
-
-            var secret = _naming.IsSecret(entry.Key);
-            CheckRules(target, entry, rules, value);
-            if (!secret)
-            {
-                var lookalike = CredentialCatalogue.Default.Find(value);
-                if (lookalike is not null)
-                {
-                    Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
-                        entry.Key + " holds what looks like " + lookalike.Family.Description + " under a name that is not secret, so it is not encrypted: name it " +
-                        SuggestSecretName(entry.Key) + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
-                }
-
-                return;
-            }
-
-            if (value.Length == 0)
-            {
-                return; // nothing to protect yet; Required/MinLength rules catch an empty value that must not be
-            }
-
-            if (_options.Mode == CheckMode.Verify)
-            {
-                Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Error, entry.ValueColumn,
-                    entry.Key + " holds a plaintext secret: build once on a developer machine with the " + environment +
-                    " key (Encrypt mode encrypts it in place) and commit the result, or run 'secretguard set " + entry.Key + " --env " + environment + "'");
-                return;
-            }
-
-            if (!WillEncrypt(target))
-            {
-                Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
-                    entry.Key + " holds a plaintext secret that this build does not encrypt, because it builds " + _options.ActiveEnvironment +
-                    ", not " + environment + ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (needs the " + environment + " key)");
-                return;
-            }
-
-            var ring = Ring(environment);
-            if (ring?.Current is null && environment != _options.ActiveEnvironment)
-            {
-                // EncryptAllEnvironments encrypts the environments whose key is at hand; the others stay as without it.
-                Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
-                    entry.Key + " holds a plaintext secret that this build does not encrypt: SecretGuardEncryptAllEnvironments=true, but there is no master key for " +
-                    environment + " at hand (" + (ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found") + ")");
-                return;
-            }
-
-            if (ring?.Current is null)
-            {
-                if (!reportedMissingKey)
-                {
-                    reportedMissingKey = true;
-                    var where = ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found";
-                    Add(entry, target, DiagnosticIds.MissingMasterKey, FindingSeverity.Error, entry.ValueColumn,
-                        entry.Key + " (and any other plaintext secret in this file) cannot be encrypted: no master key for " + environment + ": " + where +
-                        " — get the key from your team's password manager or vault, or create one with 'secretguard keygen --env " + environment + "'");
-                }
-
-                return;
-            }
-
-            entry.SetValue(SecretCipher.Encrypt(ring.Current, entry.Key, value), EnvQuoteStyle.None);
-            encrypted++;
-        }
-
-        private void CheckEncryptedValue(EnvFileTarget target, EnvEntry entry, string valueEnvironment, List<PolicyRule> rules)
-        {
-            var environment = target.Environment!;
-            if (valueEnvironment != environment)
-            {
-                Add(entry, target, DiagnosticIds.WrongEnvironment, FindingSeverity.Error, entry.ValueColumn,
-                    entry.Key + " holds a value encrypted for " + valueEnvironment + " in the " + environment +
-                    " file: environments never share ciphertext; put the " + environment + " plaintext here and build to encrypt it");
-                return;
-            }
-
-            if (!EncryptedValue.TryParse(entry.Value, out var parsed, out _, out var detail))
-            {
-                Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + detail);
-                return;
-            }
-
-            var ring = Ring(environment);
-            if (ring?.Current is null)
-            {
-                return; // the key is not at hand here: nothing more can be checked
-            }
-
-            string plaintext;
-            try
-            {
-                plaintext = SecretCipher.Decrypt(entry.Value, entry.Key, ring, ValueLocation.InFile(target.Path, entry.Line));
-            }
-            catch (SecretGuardException ex)
-            {
-                var message = ex.Message;
-                var prefix = ValueLocation.InFile(target.Path, entry.Line).Describe(entry.Key) + ": ";
-                if (message.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    message = entry.Key + ": " + message.Substring(prefix.Length);
-                }
-
-                Add(entry, target, ex.ErrorCode, FindingSeverity.Error, entry.ValueColumn, message.TrimEnd('.'));
-                return;
-            }
-
-            _ = parsed;
-            CheckRules(target, entry, rules, plaintext);
-        }
-
-        private void CheckRules(EnvFileTarget target, EnvEntry entry, List<PolicyRule> rules, string plaintext)
-        {
-            foreach (var rule in rules)
-            {
-                foreach (var violation in rule.Check(plaintext))
-                {
-                    Add(entry, target, DiagnosticIds.PolicyViolation, FindingSeverity.Error, entry.ValueColumn, violation);
-                }
+                var file = _filesByEnvironment[missing][0];
+                _report.Findings.Add(new Finding(DiagnosticIds.EnvironmentDrift, FindingSeverity.Warning, file, 0, 0,
+                    key + " is defined for " + string.Join(", ", present) + " but not for " + missing +
+                    ": add it here, or add '# secretguard-disable-next-line SG1009' above it in the other files if it is meant for them only", key));
             }
         }
+    }
 
-        private void CheckRequiredRules(EnvFileTarget target, EnvFile file)
+    private void CheckKeyFile()
+    {
+        string? keyFile;
+        try
         {
-            if (target.IsTemplate || target.Environment is null)
-            {
-                return;
-            }
-
-            foreach (var rule in _options.Rules.Where(r => r.Required && r.AppliesTo(target.Environment)))
-            {
-                if (file.Find(rule.Name) is null)
-                {
-                    _report.Findings.Add(new Finding(DiagnosticIds.PolicyViolation, FindingSeverity.Error, target.Path, 0, 0,
-                        rule.Name + " is required in every " + (rule.Environments is null ? string.Empty : string.Join("/", rule.Environments) + " ") +
-                        "env file (rule Required=true) and is missing here: add " + rule.Name + "=<value>", rule.Name));
-                }
-            }
+            keyFile = KeyRingLoader.FindKeyFile(_options.KeyLookup);
+        }
+        catch (SecretGuardException ex)
+        {
+            _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, 0, 0, ex.Message.TrimEnd('.')));
+            return;
         }
 
-        private void Remember(EnvFileTarget target, EnvFile file)
+        if (keyFile is null)
         {
-            var environment = target.Environment!;
-            if (!_keysByEnvironment.TryGetValue(environment, out var keys))
-            {
-                _keysByEnvironment[environment] = keys = new HashSet<string>(StringComparer.Ordinal);
-                _filesByEnvironment[environment] = new List<string>();
-            }
-
-            _filesByEnvironment[environment].Add(target.Path);
-            foreach (var entry in file.Entries)
-            {
-                if (!entry.IsSuppressed(DiagnosticIds.EnvironmentDrift))
-                {
-                    keys.Add(entry.Key);
-                }
-            }
+            return;
         }
 
-        private void CheckDrift()
+        _report.Findings.AddRange(KeyFileHygiene.Check(keyFile));
+        _report.Findings.AddRange(KeyFile.Load(keyFile).Findings);
+    }
+
+    private KeyRing? Ring(string environment)
+    {
+        if (_rings.TryGetValue(environment, out var ring))
         {
-            if (_keysByEnvironment.Count < 2)
-            {
-                return;
-            }
-
-            var allKeys = new SortedSet<string>(_keysByEnvironment.Values.SelectMany(k => k), StringComparer.Ordinal);
-            foreach (var key in allKeys)
-            {
-                var present = _keysByEnvironment.Where(p => p.Value.Contains(key)).Select(p => p.Key).OrderBy(e => e, StringComparer.Ordinal).ToList();
-                foreach (var missing in _keysByEnvironment.Keys.Where(e => !present.Contains(e)).OrderBy(e => e, StringComparer.Ordinal))
-                {
-                    if (_options.Rules.Any(r => r.Name == key && !r.AppliesTo(missing)))
-                    {
-                        continue; // a rule says the entry belongs to other environments only
-                    }
-
-                    var file = _filesByEnvironment[missing][0];
-                    _report.Findings.Add(new Finding(DiagnosticIds.EnvironmentDrift, FindingSeverity.Warning, file, 0, 0,
-                        key + " is defined for " + string.Join(", ", present) + " but not for " + missing +
-                        ": add it here, or add '# secretguard-disable-next-line SG1009' above it in the other files if it is meant for them only", key));
-                }
-            }
-        }
-
-        private void CheckKeyFile()
-        {
-            string? keyFile;
-            try
-            {
-                keyFile = KeyRingLoader.FindKeyFile(_options.KeyLookup);
-            }
-            catch (SecretGuardException ex)
-            {
-                _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, 0, 0, ex.Message.TrimEnd('.')));
-                return;
-            }
-
-            if (keyFile is null)
-            {
-                return;
-            }
-
-            _report.Findings.AddRange(KeyFileHygiene.Check(keyFile));
-            _report.Findings.AddRange(KeyFile.Load(keyFile).Findings);
-        }
-
-        private KeyRing? Ring(string environment)
-        {
-            if (_rings.TryGetValue(environment, out var ring))
-            {
-                return ring;
-            }
-
-            try
-            {
-                ring = KeyRingLoader.Load(environment, _options.KeyLookup);
-            }
-            catch (SecretGuardException ex)
-            {
-                // A broken key-file line is reported by CheckKeyFile with the file's other problems; report it here only when that check is off.
-                var keyFileLine = ex.FilePath is not null && ex.Line is not null;
-                if (!keyFileLine || !_options.CheckKeyFileHygiene)
-                {
-                    _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, ex.Line ?? 0, 0, ex.Message.TrimEnd('.')));
-                }
-
-                ring = null;
-            }
-
-            _rings[environment] = ring;
             return ring;
         }
 
-        private void Add(EnvEntry entry, EnvFileTarget target, string id, FindingSeverity severity, int column, string message)
+        try
         {
-            if (!entry.IsSuppressed(id))
-            {
-                _report.Findings.Add(new Finding(id, severity, target.Path, entry.Line, column, message, entry.Key));
-            }
+            ring = KeyRingLoader.Load(environment, _options.KeyLookup);
         }
-
-        private static string SuggestSecretName(string key)
+        catch (SecretGuardException ex)
         {
-            var upper = key.ToUpperInvariant();
-            return upper.EndsWith("_SECRET", StringComparison.Ordinal) ? key : key + "_SECRET";
-        }
-
-
-        private static int CompareFindings(Finding a, Finding b)
-        {
-            var byFile = string.CompareOrdinal(a.FilePath, b.FilePath);
-            if (byFile != 0)
+            // A broken key-file line is reported by CheckKeyFile with the file's other problems; report it here only when that check is off.
+            var keyFileLine = ex.FilePath is not null && ex.Line is not null;
+            if (!keyFileLine || !_options.CheckKeyFileHygiene)
             {
-                return byFile;
+                _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, ex.Line ?? 0, 0, ex.Message.TrimEnd('.')));
             }
 
-            return a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
+            ring = null;
         }
+
+        _rings[environment] = ring;
+        return ring;
+    }
+
+    private void Add(EnvEntry entry, EnvFileTarget target, string id, FindingSeverity severity, int column, string message)
+    {
+        if (!entry.IsSuppressed(id))
+        {
+            _report.Findings.Add(new Finding(id, severity, target.Path, entry.Line, column, message, entry.Key));
+        }
+    }
+
+    private static string SuggestSecretName(string key)
+    {
+        var upper = key.ToUpperInvariant();
+        return upper.EndsWith("_SECRET", StringComparison.Ordinal) ? key : key + "_SECRET";
+    }
+
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var byFile = string.CompareOrdinal(a.FilePath, b.FilePath);
+        if (byFile != 0)
+        {
+            return byFile;
+        }
+
+        return a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 }

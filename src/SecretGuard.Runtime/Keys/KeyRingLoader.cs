@@ -5,146 +5,145 @@ using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
 using SecretGuard.Environments;
 
-namespace SecretGuard.Keys
+namespace SecretGuard.Keys;
+
+/// <summary>
+/// Finds an environment's master keys (DESIGN §3) and derives their AES keys. The current key is the variable
+/// <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> if set, else the key file's <c>&lt;env&gt;</c>; the previous key is
+/// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>.
+/// Keys are read here, inside the process, and never passed around as text.
+/// </summary>
+public static class KeyRingLoader
 {
     /// <summary>
-    /// Finds an environment's master keys (DESIGN §3) and derives their AES keys. The current key is the variable
-    /// <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> if set, else the key file's <c>&lt;env&gt;</c>; the previous key is
-    /// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>.
-    /// Keys are read here, inside the process, and never passed around as text.
+    /// Loads the ring. An environment without keys gives a ring without keys (the error comes when a value needs
+    /// one); a key that is present but unusable throws SG1012 naming its source.
     /// </summary>
-    public static class KeyRingLoader
+    public static KeyRing Load(string environment, KeyLookupOptions options)
     {
-        /// <summary>
-        /// Loads the ring. An environment without keys gives a ring without keys (the error comes when a value needs
-        /// one); a key that is present but unusable throws SG1012 naming its source.
-        /// </summary>
-        public static KeyRing Load(string environment, KeyLookupOptions options)
+        EnvironmentName.Validate(environment, nameof(environment));
+        var variable = options.VariableFor(environment);
+        var previousVariable = variable + "_PREVIOUS";
+        var keyFilePath = FindKeyFile(options);
+
+        KeyFile? keyFile = null;
+        if (keyFilePath is not null)
         {
-            EnvironmentName.Validate(environment, nameof(environment));
-            var variable = options.VariableFor(environment);
-            var previousVariable = variable + "_PREVIOUS";
-            var keyFilePath = FindKeyFile(options);
-
-            KeyFile? keyFile = null;
-            if (keyFilePath is not null)
-            {
-                keyFile = KeyFile.Load(keyFilePath);
-            }
-
-            var current = FromVariable(variable) ?? FromKeyFile(keyFile, environment, previous: false);
-            var previous = FromVariable(previousVariable) ?? FromKeyFile(keyFile, environment, previous: true);
-
-            var advice = "set " + variable + " or add '" + environment + " = <key>' to " +
-                (keyFilePath ?? ("a " + KeyFile.DefaultFileName + " file" + DescribeSearch(options)));
-            return new KeyRing(environment, DeriveAndClear(current, environment), DeriveAndClear(previous, environment), advice)
-            {
-                KeyFilePath = keyFilePath,
-            };
+            keyFile = KeyFile.Load(keyFilePath);
         }
 
-        /// <summary>Derives the environment key and zeroes the master key's bytes right away: only the derived key stays in memory.</summary>
-        internal static EnvironmentKey? DeriveAndClear(MasterKey? masterKey, string environment)
+        var current = FromVariable(variable) ?? FromKeyFile(keyFile, environment, previous: false);
+        var previous = FromVariable(previousVariable) ?? FromKeyFile(keyFile, environment, previous: true);
+
+        var advice = "set " + variable + " or add '" + environment + " = <key>' to " +
+            (keyFilePath ?? ("a " + KeyFile.DefaultFileName + " file" + DescribeSearch(options)));
+        return new KeyRing(environment, DeriveAndClear(current, environment), DeriveAndClear(previous, environment), advice)
         {
-            if (masterKey is null)
+            KeyFilePath = keyFilePath,
+        };
+    }
+
+    /// <summary>Derives the environment key and zeroes the master key's bytes right away: only the derived key stays in memory.</summary>
+    internal static EnvironmentKey? DeriveAndClear(MasterKey? masterKey, string environment)
+    {
+        if (masterKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return KeyDerivation.Derive(masterKey, environment);
+        }
+        finally
+        {
+            masterKey.Clear();
+        }
+    }
+
+    /// <summary>The key file in use: the explicit path, <c>SECRETGUARD_KEY_FILE</c>, or the first found upward.</summary>
+    public static string? FindKeyFile(KeyLookupOptions options)
+    {
+        var explicitPath = options.KeyFilePath ?? NullIfEmpty(System.Environment.GetEnvironmentVariable(KeyLookupOptions.KeyFileVariable));
+        if (explicitPath is not null)
+        {
+            if (!File.Exists(explicitPath))
             {
-                return null;
+                var source = options.KeyFilePath is not null ? "the KeyFilePath option" : KeyLookupOptions.KeyFileVariable;
+                throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.MissingKey,
+                    "The key file '" + explicitPath + "' named by " + source + " does not exist. Create it with 'secretguard init' or fix the path.",
+                    filePath: explicitPath);
             }
 
+            return Path.GetFullPath(explicitPath);
+        }
+
+        foreach (var directory in options.SearchDirectories)
+        {
+            var found = KeyFile.FindUpward(directory);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static MasterKey? FromVariable(string name)
+    {
+        var value = NullIfEmpty(System.Environment.GetEnvironmentVariable(name));
+        return value is null ? null : MasterKey.FromBase64(value, "the environment variable " + name);
+    }
+
+    private static MasterKey? FromKeyFile(KeyFile? keyFile, string environment, bool previous)
+    {
+        if (keyFile is null)
+        {
+            return null;
+        }
+
+        var entry = keyFile.Find(environment, previous);
+        if (entry is not null)
+        {
+            var bytes = entry.GetKeyBytes();
             try
             {
-                return KeyDerivation.Derive(masterKey, environment);
+                return MasterKey.FromBytes(bytes, keyFile.FilePath + " line " + entry.Line);
             }
             finally
             {
-                masterKey.Clear();
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
             }
         }
 
-        /// <summary>The key file in use: the explicit path, <c>SECRETGUARD_KEY_FILE</c>, or the first found upward.</summary>
-        public static string? FindKeyFile(KeyLookupOptions options)
+        // A line meant for this key but unreadable is worse than no line: say so instead of "missing".
+        var name = previous ? environment + KeyFile.PreviousSuffix : environment;
+        var broken = keyFile.Findings.FirstOrDefault(f => LineDefines(keyFile, f.Line, name));
+        if (broken is not null)
         {
-            var explicitPath = options.KeyFilePath ?? NullIfEmpty(System.Environment.GetEnvironmentVariable(KeyLookupOptions.KeyFileVariable));
-            if (explicitPath is not null)
-            {
-                if (!File.Exists(explicitPath))
-                {
-                    var source = options.KeyFilePath is not null ? "the KeyFilePath option" : KeyLookupOptions.KeyFileVariable;
-                    throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.MissingKey,
-                        "The key file '" + explicitPath + "' named by " + source + " does not exist. Create it with 'secretguard init' or fix the path.",
-                        filePath: explicitPath);
-                }
-
-                return Path.GetFullPath(explicitPath);
-            }
-
-            foreach (var directory in options.SearchDirectories)
-            {
-                var found = KeyFile.FindUpward(directory);
-                if (found is not null)
-                {
-                    return found;
-                }
-            }
-
-            return null;
+            throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
+                keyFile.FilePath + "(" + broken.Line + "): " + broken.Message, environment: environment, filePath: keyFile.FilePath, line: broken.Line);
         }
 
-        private static MasterKey? FromVariable(string name)
-        {
-            var value = NullIfEmpty(System.Environment.GetEnvironmentVariable(name));
-            return value is null ? null : MasterKey.FromBase64(value, "the environment variable " + name);
-        }
-
-        private static MasterKey? FromKeyFile(KeyFile? keyFile, string environment, bool previous)
-        {
-            if (keyFile is null)
-            {
-                return null;
-            }
-
-            var entry = keyFile.Find(environment, previous);
-            if (entry is not null)
-            {
-                var bytes = entry.GetKeyBytes();
-                try
-                {
-                    return MasterKey.FromBytes(bytes, keyFile.FilePath + " line " + entry.Line);
-                }
-                finally
-                {
-                    System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
-                }
-            }
-
-            // A line meant for this key but unreadable is worse than no line: say so instead of "missing".
-            var name = previous ? environment + KeyFile.PreviousSuffix : environment;
-            var broken = keyFile.Findings.FirstOrDefault(f => LineDefines(keyFile, f.Line, name));
-            if (broken is not null)
-            {
-                throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
-                    keyFile.FilePath + "(" + broken.Line + "): " + broken.Message, environment: environment, filePath: keyFile.FilePath, line: broken.Line);
-            }
-
-            return null;
-        }
-
-        private static bool LineDefines(KeyFile keyFile, int line, string name)
-        {
-            var lines = keyFile.ToText().Split('\n');
-            if (line < 1 || line > lines.Length)
-            {
-                return false;
-            }
-
-            var text = lines[line - 1];
-            var equals = text.IndexOf('=');
-            return equals > 0 && text.Substring(0, equals).Trim() == name;
-        }
-
-        private static string DescribeSearch(KeyLookupOptions options) =>
-            options.SearchDirectories.Count == 0 ? string.Empty : " in " + options.SearchDirectories[0] + " or a folder above it";
-
-        private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+        return null;
     }
+
+    private static bool LineDefines(KeyFile keyFile, int line, string name)
+    {
+        var lines = keyFile.ToText().Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return false;
+        }
+
+        var text = lines[line - 1];
+        var equals = text.IndexOf('=');
+        return equals > 0 && text.Substring(0, equals).Trim() == name;
+    }
+
+    private static string DescribeSearch(KeyLookupOptions options) =>
+        options.SearchDirectories.Count == 0 ? string.Empty : " in " + options.SearchDirectories[0] + " or a folder above it";
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
