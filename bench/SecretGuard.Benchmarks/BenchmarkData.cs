@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.Benchmarks;
 
@@ -18,7 +18,7 @@ public static class BenchmarkData
             bytes[i] = (byte)i;
         }
 
-        return Crypto.MasterKey.FromBytes(bytes, "benchmark key");
+        return Keys.MasterKey.FromBytes(bytes, "benchmark key");
     }
 
     /// <summary>Entry names such as <c>SERVICE_0042_API_KEY_SECRET</c>.</summary>

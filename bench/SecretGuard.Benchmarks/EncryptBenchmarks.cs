@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.Benchmarks;
 

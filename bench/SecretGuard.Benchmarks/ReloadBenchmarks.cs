@@ -4,6 +4,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using SecretGuard.Configuration;
 using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.Benchmarks;
 

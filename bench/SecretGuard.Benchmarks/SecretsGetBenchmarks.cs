@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.Benchmarks;
 

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SecretGuard.Credentials;
 using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 using SecretGuard.Naming;
-using SecretGuard.Patterns;
 using SecretGuard.Policy;
 
 namespace SecretGuard.Checks;

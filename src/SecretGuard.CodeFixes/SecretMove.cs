@@ -65,10 +65,10 @@ internal sealed class SecretMove
             return null;
         }
 
-        return Evaluate(node, model, kind, name, cancellationToken);
+        return Evaluate(node, model, name, cancellationToken);
     }
 
-    private static SecretMove? Evaluate(ExpressionSyntax node, SemanticModel model, string kind, string name, CancellationToken cancellationToken)
+    private static SecretMove? Evaluate(ExpressionSyntax node, SemanticModel model, string name, CancellationToken cancellationToken)
     {
         switch (node)
         {

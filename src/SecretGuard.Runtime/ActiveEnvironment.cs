@@ -1,4 +1,3 @@
-using System;
 using SecretGuard.Diagnostics;
 using SecretGuard.Environments;
 

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
 using SecretGuard.Analyzers.Rules;
 using SecretGuard.Analyzers.Tests.Verifiers;
 using SecretGuard.CodeFixes;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using SecretGuard.Checks;
 using SecretGuard.Diagnostics;
-using SecretGuard.EnvFiles;
 
 namespace SecretGuard.Tests;
 
@@ -460,7 +459,7 @@ public class EnvCheckRunnerTests
         options.KeyLookup.KeyFilePath = null;
         options.KeyLookup.SearchDirectories.Add(project);
         options.Files.Add(new EnvFileTarget(path, "dev"));
-        if (Environment.GetEnvironmentVariable("SECRETGUARD_KEY_FILE") is { Length: > 0 } || Keys.KeyFile.FindUpward(project) is not null)
+        if (Environment.GetEnvironmentVariable("SECRETGUARD_KEY_FILE") is { Length: > 0 } || KeyFiles.KeyFile.FindUpward(project) is not null)
         {
             return; // this machine points at a key file of its own; the other tests cover the advice
         }
@@ -494,7 +493,7 @@ public class EnvCheckRunnerTests
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private static string KeyFileName() => Keys.KeyFile.DefaultFileName;
+    private static string KeyFileName() => KeyFiles.KeyFile.DefaultFileName;
 
     /// <summary>Six broken values (lines 1-6) and two good ones (7: current key, 8: previous key, if the ring has one).</summary>
     private static (string Text, string ForeignKid) UndecryptableFile(CheckScenario s)

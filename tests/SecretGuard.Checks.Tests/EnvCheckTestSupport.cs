@@ -10,6 +10,7 @@ using SecretGuard.Checks;
 using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
 using SecretGuard.EnvFiles;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 using SecretGuard.Naming;
 

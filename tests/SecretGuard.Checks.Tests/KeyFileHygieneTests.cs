@@ -177,7 +177,7 @@ public class KeyFileHygieneTests
         var lonely = empty.Write(".env.dev", "NAME=app\n");
         var noKeyFile = RunnerOptions(lonely);
         noKeyFile.KeyLookup.SearchDirectories.Add(empty.Path);
-        if (Keys.KeyFile.FindUpward(empty.Path) is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SECRETGUARD_KEY_FILE")))
+        if (KeyFiles.KeyFile.FindUpward(empty.Path) is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SECRETGUARD_KEY_FILE")))
         {
             CheckAssert.Empty(EnvCheckRunner.Run(noKeyFile));
         }

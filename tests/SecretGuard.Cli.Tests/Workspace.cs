@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using SecretGuard.Crypto;
 using SecretGuard.EnvFiles;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Tests;

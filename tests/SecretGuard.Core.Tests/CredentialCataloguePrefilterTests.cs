@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using SecretGuard.Patterns;
+using SecretGuard.Credentials;
 
 namespace SecretGuard.Tests;
 

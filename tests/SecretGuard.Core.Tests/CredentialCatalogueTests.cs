@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using SecretGuard.Credentials;
 using SecretGuard.Naming;
-using SecretGuard.Patterns;
 
 namespace SecretGuard.Tests;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using SecretGuard.Credentials;
 using SecretGuard.Naming;
-using SecretGuard.Patterns;
 
 namespace SecretGuard.Tests;
 

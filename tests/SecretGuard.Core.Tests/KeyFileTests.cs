@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using SecretGuard.Diagnostics;
-using SecretGuard.Keys;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Tests;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using SecretGuard.Patterns;
+using SecretGuard.Credentials;
 
 namespace SecretGuard.Tests;
 

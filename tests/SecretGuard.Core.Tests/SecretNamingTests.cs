@@ -1,4 +1,3 @@
-using System;
 using SecretGuard.Naming;
 
 namespace SecretGuard.Tests;

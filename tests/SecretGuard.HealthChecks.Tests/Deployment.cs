@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using SecretGuard.Crypto;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.HealthChecks.Tests;

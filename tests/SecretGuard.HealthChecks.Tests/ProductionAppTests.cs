@@ -158,7 +158,7 @@ public sealed class ProductionAppTests(Xunit.Abstractions.ITestOutputHelper outp
 
         // A file encrypted with a key the app does not have, and a value copied under another name.
         var foreign = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var foreignKey = SecretGuard.Crypto.KeyDerivation.Derive(SecretGuard.Crypto.MasterKey.FromBase64(foreign, "foreign"), "prod");
+        var foreignKey = SecretGuard.Keys.KeyDerivation.Derive(SecretGuard.Keys.MasterKey.FromBase64(foreign, "foreign"), "prod");
         var current = deployment.CurrentKey();
         Deployment.Replace(deployment.DeployedEnvFile,
             deployment.Encrypt(new[] { ("Api__Token_SECRET", "tok-foreign-1f2e3d") }, foreignKey) +
@@ -188,8 +188,8 @@ public sealed class ProductionAppTests(Xunit.Abstractions.ITestOutputHelper outp
     {
         using var deployment = new Deployment();
         var current = deployment.CurrentKey();
-        var stranger = SecretGuard.Crypto.KeyDerivation.Derive(SecretGuard.Crypto.MasterKey.Generate(), "prod");
-        var devKey = SecretGuard.Crypto.KeyDerivation.Derive(SecretGuard.Crypto.MasterKey.Generate(), "dev");
+        var stranger = SecretGuard.Keys.KeyDerivation.Derive(SecretGuard.Keys.MasterKey.Generate(), "prod");
+        var devKey = SecretGuard.Keys.KeyDerivation.Derive(SecretGuard.Keys.MasterKey.Generate(), "dev");
         Deployment.Replace(deployment.DeployedEnvFile,
             "Api__Token_SECRET=" + SecretGuard.Crypto.SecretCipher.Encrypt(current, "Api__Token_SECRET", Token) + "\n" +
             "A_SECRET=" + SecretGuard.Crypto.SecretCipher.Encrypt(stranger, "A_SECRET", "a-value-1") + "\n" +

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.HealthChecks.Tests;
 

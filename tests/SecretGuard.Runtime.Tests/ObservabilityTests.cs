@@ -7,9 +7,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using SecretGuard.Configuration;
 using SecretGuard.Crypto;
 using SecretGuard.IO;
+using SecretGuard.Keys;
 using SecretGuard.Observability;
 
 namespace SecretGuard.Tests;

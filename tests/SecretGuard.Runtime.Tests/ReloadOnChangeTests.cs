@@ -156,7 +156,7 @@ public sealed class ReloadOnChangeTests : IDisposable
 
     // Not through the derivation cache: a test that held the key would keep it from ever being zeroed.
     private static string Enc(string masterKey, string name, string value) =>
-        SecretGuard.Crypto.SecretCipher.Encrypt(SecretGuard.Crypto.KeyDerivation.DeriveUncached(SecretGuard.Crypto.MasterKey.FromBase64(masterKey, "test"), "prod"), name, value);
+        SecretGuard.Crypto.SecretCipher.Encrypt(SecretGuard.Keys.KeyDerivation.DeriveUncached(SecretGuard.Keys.MasterKey.FromBase64(masterKey, "test"), "prod"), name, value);
 
     // As the build, the CLI and a deployment by rename do it: a new file renamed over the old one.
     private static void Replace(string path, string text) => AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));

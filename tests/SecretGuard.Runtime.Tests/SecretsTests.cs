@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using SecretGuard.Crypto;
+using SecretGuard.Keys;
 
 namespace SecretGuard.Tests;
 

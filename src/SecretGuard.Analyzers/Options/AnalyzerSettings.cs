@@ -6,8 +6,8 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SecretGuard.Credentials;
 using SecretGuard.Naming;
-using SecretGuard.Patterns;
 
 namespace SecretGuard.Analyzers.Options;
 

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
+using SecretGuard.Credentials;
 using SecretGuard.Naming;
-using SecretGuard.Patterns;
 
 namespace SecretGuard.Analyzers.Rules;
 

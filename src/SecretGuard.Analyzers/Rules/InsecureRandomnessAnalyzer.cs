@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
+using SecretGuard.Analyzers.Sensitivity;
 
 namespace SecretGuard.Analyzers.Rules;
 

@@ -33,7 +33,7 @@ internal sealed class DecryptCommand : ICommand
     {
         EnvironmentOptions.Single("the environment the value is encrypted for (required)"),
         OptionSpec.Value(EnvFileHelpers.FileOption, "PATH", "the env file (default: .env.<env>, or env_<env>.env when only that exists)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
         OptionSpec.Flag(ForceOption, "write the plaintext even when standard output is not a terminal"),
     };
 
@@ -71,7 +71,7 @@ internal sealed class DecryptCommand : ICommand
         }
         else
         {
-            var ring = KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context));
+            var ring = MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context));
             try
             {
                 plaintext = SecretCipher.Decrypt(entry.Value, name, ring, ValueLocation.InFile(context.Display(path), entry.Line));

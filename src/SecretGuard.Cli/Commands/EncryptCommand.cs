@@ -33,7 +33,7 @@ internal sealed class EncryptCommand : ICommand
     {
         EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
         OptionSpec.Value(NameOption, "NAME", "the entry's name (the same as the NAME argument)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
         SecretInput.ValueOptionSpec,
     };
 
@@ -52,7 +52,7 @@ internal sealed class EncryptCommand : ICommand
             "say which entry the value is for (the name is part of the encryption: the value decrypts only under it): " + Usage);
         EnvFileHelpers.ValidateKeyName(name);
         var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt " + name + " --env dev");
-        var key = KeyFiles.RequireCurrent(KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context)));
+        var key = MasterKeys.RequireCurrent(MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context)));
         if (!ProjectSettings.Read(context.WorkingDirectory).Naming.IsSecret(name))
         {
             context.Warn(name + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");

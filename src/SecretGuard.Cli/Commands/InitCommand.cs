@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Commands;
@@ -36,7 +37,7 @@ internal sealed class InitCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } = new[]
     {
         EnvironmentOptions.List("the environments to create keys for (default: dev,int,prod)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
         OptionSpec.Flag(ForceOption, "replace keys that already exist (values encrypted with them become unreadable)"),
     };
 
@@ -46,7 +47,7 @@ internal sealed class InitCommand : ICommand
     {
         var environments = EnvironmentOptions.ListOrDefault(arguments);
         var force = arguments.Has(ForceOption);
-        var explicitPath = arguments.Value(KeyFiles.KeyFileOption) ?? CommandContext.Variable(KeyLookupOptions.KeyFileVariable);
+        var explicitPath = arguments.Value(MasterKeys.KeyFileOption) ?? CommandContext.Variable(KeyLookupOptions.KeyFileVariable);
         var keyFilePath = explicitPath is null ? Path.Combine(context.WorkingDirectory, KeyFile.DefaultFileName) : context.FullPath(explicitPath);
 
         var existed = File.Exists(keyFilePath);
@@ -67,16 +68,16 @@ internal sealed class InitCommand : ICommand
         if (!existed)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(keyFilePath)!);
-            KeyFiles.CreatePrivate(keyFilePath);
+            MasterKeys.CreatePrivate(keyFilePath);
         }
 
         foreach (var environment in environments)
         {
-            keyFile.Set(environment, previous: false, KeyFiles.NewKeyBytes());
+            keyFile.Set(environment, previous: false, MasterKeys.NewKeyBytes());
         }
 
         keyFile.Save(keyFilePath);
-        KeyFiles.RestrictToOwner(keyFilePath);
+        MasterKeys.RestrictToOwner(keyFilePath);
         var output = context.Out;
         output.WriteLine((existed ? "Updated " : "Created ") + context.Display(keyFilePath) + " with a new key for " + string.Join(", ", environments) + " (readable only by you).");
 

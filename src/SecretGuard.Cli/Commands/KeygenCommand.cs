@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
-using SecretGuard.Crypto;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Commands;
@@ -38,7 +38,7 @@ internal sealed class KeygenCommand : ICommand
         EnvironmentOptions.Single("the environment the key is for (required)"),
         OptionSpec.Flag(PrintOption, "print the key on standard output"),
         OptionSpec.Flag(WriteOption, "write the key into the key file"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
         OptionSpec.Flag(ForceOption, "with --write: replace an existing key (values encrypted with it become unreadable)"),
     };
 
@@ -56,7 +56,7 @@ internal sealed class KeygenCommand : ICommand
                 : "say where the key goes: --print (to put it in an environment variable or a vault) or --write (into secretguard.keys).");
         }
 
-        var bytes = KeyFiles.NewKeyBytes();
+        var bytes = MasterKeys.NewKeyBytes();
         if (print)
         {
             if (!context.IsOutputRedirected)
@@ -68,7 +68,7 @@ internal sealed class KeygenCommand : ICommand
             return ExitCodes.Ok;
         }
 
-        var explicitPath = arguments.Value(KeyFiles.KeyFileOption);
+        var explicitPath = arguments.Value(MasterKeys.KeyFileOption);
         string path;
         if (explicitPath is not null)
         {
@@ -76,7 +76,7 @@ internal sealed class KeygenCommand : ICommand
         }
         else
         {
-            path = KeyFiles.Find(KeyFiles.Lookup(arguments, context)) ?? throw new CommandFailedException(
+            path = MasterKeys.Find(MasterKeys.Lookup(arguments, context)) ?? throw new CommandFailedException(
                 "no " + KeyFile.DefaultFileName + " in " + context.WorkingDirectory + " or a folder above it: run 'secretguard init' to create one, or pass --key-file PATH.");
         }
 
@@ -92,12 +92,12 @@ internal sealed class KeygenCommand : ICommand
         if (created)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            KeyFiles.CreatePrivate(path);
+            MasterKeys.CreatePrivate(path);
         }
 
         keyFile.Set(environment, previous: false, bytes);
         keyFile.Save(path);
-        KeyFiles.RestrictToOwner(path);
+        MasterKeys.RestrictToOwner(path);
         var kid = KeyDerivation.Derive(MasterKey.FromBytes(bytes, path), environment).Kid;
         context.Out.WriteLine("Wrote a new " + environment + " key (kid " + kid + ") to " + context.Display(path) + ".");
         if (created)

@@ -7,6 +7,7 @@ using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Rotation;
 using SecretGuard.Crypto;
 using SecretGuard.Environments;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Commands;
@@ -61,7 +62,7 @@ internal sealed class RotateCommand : ICommand
         EnvironmentOptions.Single("the environment whose key is rotated (required)"),
         OptionSpec.Flag(FinishOption, "end the rotation: remove ENV.previous once no env file needs it"),
         OptionSpec.Flag(PrintNewKeyOption, "print the new key on standard output (required when the key comes from SECRETGUARD_KEY_<ENV>)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
     };
 
     public int MaxPositionals => int.MaxValue;
@@ -75,15 +76,15 @@ internal sealed class RotateCommand : ICommand
             throw new UsageException("--finish makes no key: leave out --print-new-key.");
         }
 
-        var lookup = KeyFiles.Lookup(arguments, context);
+        var lookup = MasterKeys.Lookup(arguments, context);
         var variable = lookup.VariableFor(environment);
         var state = new RotationState(
             environment,
             variable,
             CommandContext.Variable(variable) is not null,
             CommandContext.Variable(variable + "_PREVIOUS") is not null,
-            KeyFiles.Find(lookup),
-            KeyFiles.LoadRing(environment, lookup));
+            MasterKeys.Find(lookup),
+            MasterKeys.LoadRing(environment, lookup));
         if (state.Ring.Current is null)
         {
             throw new CommandFailedException(
@@ -124,7 +125,7 @@ internal sealed class RotateCommand : ICommand
         var plaintexts = Decrypt(context, state, scan.Values.Where(v => v.Kid == current.Kid), problems);
         Refuse(context, problems);
 
-        var newKeyBytes = KeyFiles.NewKeyBytes();
+        var newKeyBytes = MasterKeys.NewKeyBytes();
         var newKey = KeyDerivation.Derive(MasterKey.FromBytes(newKeyBytes, "the new " + environment + " key"), environment);
         foreach (var (value, plaintext) in plaintexts)
         {

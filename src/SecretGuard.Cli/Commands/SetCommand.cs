@@ -44,7 +44,7 @@ internal sealed class SetCommand : ICommand
     {
         EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
         OptionSpec.Value(EnvFileHelpers.FileOption, "PATH", "the env file (default: .env.<env>, or env_<env>.env when only that exists)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
         OptionSpec.Flag(ForceOption, "write a name that is not secret by its suffix, or into a file named for another environment"),
         SecretInput.ValueOptionSpec,
     };
@@ -78,8 +78,8 @@ internal sealed class SetCommand : ICommand
         // Everything that can fail is checked before the value is asked for.
         var exists = File.Exists(path);
         var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
-        var ring = KeyFiles.LoadRing(environment, KeyFiles.Lookup(arguments, context));
-        var key = KeyFiles.RequireCurrent(ring);
+        var ring = MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context));
+        var key = MasterKeys.RequireCurrent(ring);
 
         var value = SecretInput.Read(arguments, context, name, environment);
         var ciphertext = EncryptedValue.HasEncryptedPrefix(value) ? AlreadyEncrypted(value, name, ring) : null;

@@ -61,7 +61,7 @@ internal sealed class ValidateCommand : ICommand
         OptionSpec.Value(FormatOption, "FORMAT", "human (default): file(line,col): error SG1004: ...; json: an array of findings; sarif: SARIF 2.1.0"),
         OptionSpec.Flag(StagedOption, "check the files staged in git instead of the working copy"),
         OptionSpec.Flag(WarningsAsErrorsOption, "report warnings as errors (as CI builds do)"),
-        KeyFiles.KeyFileOptionSpec,
+        MasterKeys.KeyFileOptionSpec,
     };
 
     public int MaxPositionals => int.MaxValue;
@@ -177,7 +177,7 @@ internal sealed class ValidateCommand : ICommand
                 Mode = CheckMode.Verify,
                 CheckDrift = checkDrift,
                 CheckKeyFileHygiene = true,
-                KeyLookup = KeyFiles.Lookup(arguments, context),
+                KeyLookup = MasterKeys.Lookup(arguments, context),
             };
             options.KeyLookup.SearchDirectories.Clear();
             options.KeyLookup.SearchDirectories.Add(group.Key);

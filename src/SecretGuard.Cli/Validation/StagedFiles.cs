@@ -5,7 +5,7 @@ using System.Linq;
 using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
-using SecretGuard.Keys;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Cli.Validation;
 

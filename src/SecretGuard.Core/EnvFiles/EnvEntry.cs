@@ -80,7 +80,7 @@ public sealed class EnvEntry : EnvNode
     public override string Text => _text;
 
     /// <inheritdoc />
-    public override string LineEnding => LineEndings.Of(_text, _lineEndingLength);
+    public override string LineEnding => LineEndings.Of(_lineEndingLength);
 
     /// <summary>Ids silenced by a <c># secretguard-disable-next-line</c> comment right above; <c>*</c> means all.</summary>
     public IReadOnlyCollection<string> SuppressedIds { get; internal set; } = NoIds;

@@ -68,21 +68,30 @@ internal sealed class EnvFileParser
 
     private void ReadEntry(int lineStart, int contentEnd, int first)
     {
-        var line = _line;
-        var i = lineStart + first;
-        var hasExport = false;
+        var scan = new EntryScan { Line = _line, EndLine = _line, LineStart = lineStart, ContentEnd = contentEnd };
+        if (TryReadKeyAndSeparator(ref scan, lineStart + first) && TryReadValue(ref scan) && IsEndOfEntryValid(ref scan))
+        {
+            AddEntry(ref scan);
+        }
+    }
+
+    // [export] KEY = or KEY: — the key, the separator and the blanks around it; fills everything up to ValueStart.
+    private bool TryReadKeyAndSeparator(ref EntryScan scan, int i)
+    {
+        var lineStart = scan.LineStart;
+        var contentEnd = scan.ContentEnd;
         if (StartsWithWord(i, contentEnd, ExportKeyword) && i + ExportKeyword.Length < contentEnd && IsBlank(_text[i + ExportKeyword.Length]))
         {
-            hasExport = true;
+            scan.HasExport = true;
             i = SkipBlanks(i + ExportKeyword.Length, contentEnd);
         }
 
         var keyStart = i;
         if (i >= contentEnd || !IsKeyStart(_text[i]))
         {
-            FailLine(line, i - lineStart + 1,
+            FailLine(scan.Line, i - lineStart + 1,
                 "expected a key: a key starts with a letter or '_' and continues with letters, digits, '_', '.' or '-'");
-            return;
+            return false;
         }
 
         while (i < contentEnd && IsKeyChar(_text[i]))
@@ -90,8 +99,8 @@ internal sealed class EnvFileParser
             i++;
         }
 
-        var key = _text.Substring(keyStart, i - keyStart);
-        var keyColumn = keyStart - lineStart + 1;
+        var key = scan.Key = _text.Substring(keyStart, i - keyStart);
+        scan.KeyColumn = keyStart - lineStart + 1;
         var blanksBeforeSeparator = i;
         i = SkipBlanks(i, contentEnd);
         var spaceBefore = i > blanksBeforeSeparator;
@@ -102,146 +111,177 @@ internal sealed class EnvFileParser
             var message = i < contentEnd && !spaceBefore
                 ? "invalid character in the key at column " + (i - lineStart + 1) + ": keys contain letters, digits, '_', '.' or '-'; write KEY=value"
                 : "expected '=' after the key at column " + (i - lineStart + 1) + ": write KEY=value, or KEY= for an empty value";
-            FailLine(line, i - lineStart + 1, message);
-            return;
+            FailLine(scan.Line, i - lineStart + 1, message);
+            return false;
         }
 
-        var separator = _text[i];
+        scan.Separator = _text[i];
         var separatorColumn = i - lineStart + 1;
         i++;
-        var afterSeparator = i;
+        scan.AfterSeparator = i;
         i = SkipBlanks(i, contentEnd);
-        var spaceAfter = i > afterSeparator;
-        var valueStart = i;
-        var valueColumn = valueStart - lineStart + 1;
-        List<Finding>? ambiguities = null;
+        var spaceAfter = i > scan.AfterSeparator;
+        scan.ValueStart = i;
+        scan.ValueColumn = i - lineStart + 1;
 
-        if (separator == ':')
+        if (scan.Separator == ':')
         {
-            (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
-                key + ": '" + key + ": value' is YAML style and only some loaders accept it; write " + key + "=value"));
+            AddAmbiguity(ref scan, separatorColumn,
+                key + ": '" + key + ": value' is YAML style and only some loaders accept it; write " + key + "=value");
         }
-        else if (spaceBefore || (spaceAfter && valueStart < contentEnd && _text[valueStart] != '#'))
+        else if (spaceBefore || (spaceAfter && scan.ValueStart < contentEnd && _text[scan.ValueStart] != '#'))
         {
-            (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, separatorColumn, key,
-                key + ": space around '=' is kept as part of the name or the value by some loaders (docker --env-file); write " + key + "=value without spaces"));
-        }
-
-        string value;
-        EnvQuoteStyle style;
-        int valueEnd;
-        var endLine = line;
-
-        if (valueStart < contentEnd && _text[valueStart] == '"')
-        {
-            if (!TryReadDoubleQuoted(valueStart, out value, out valueEnd, out var newlines))
-            {
-                FailLine(line, valueColumn,
-                    "the double quote that opens the value of " + key + " is never closed: add the closing \"");
-                return;
-            }
-
-            style = EnvQuoteStyle.Double;
-            endLine = line + newlines;
-            var reference = EnvAmbiguity.IndexOfVariableReference(_text, valueStart + 1, valueEnd - 1);
-            if (reference >= 0)
-            {
-                (ambiguities ??= new List<Finding>()).Add(Ambiguity(line, valueColumn, key, VariableReferenceMessage(key)));
-            }
-
-            // A closing quote on a later line moves the rest of the entry to that line.
-            if (newlines > 0)
-            {
-                ReadPhysicalLine(valueEnd, out contentEnd, out _);
-                lineStart = _text.LastIndexOf('\n', valueEnd - 1) + 1;
-            }
-        }
-        else if (valueStart < contentEnd && _text[valueStart] == '\'')
-        {
-            var close = _text.IndexOf('\'', valueStart + 1, contentEnd - valueStart - 1);
-            if (close < 0)
-            {
-                FailLine(line, valueColumn,
-                    "the single quote that opens the value of " + key + " is never closed on this line: add the closing ' (use double quotes for a value that spans lines)");
-                return;
-            }
-
-            style = EnvQuoteStyle.Single;
-            valueEnd = close + 1;
-            value = _text.Substring(valueStart + 1, close - valueStart - 1);
-        }
-        else
-        {
-            style = EnvQuoteStyle.None;
-            var commentStart = contentEnd;
-            for (var j = valueStart; j < contentEnd; j++)
-            {
-                if (_text[j] == '#' && j > afterSeparator && IsBlank(_text[j - 1]))
-                {
-                    commentStart = j;
-                    break;
-                }
-            }
-
-            valueEnd = commentStart;
-            while (valueEnd > valueStart && IsBlank(_text[valueEnd - 1]))
-            {
-                valueEnd--;
-            }
-
-            value = _text.Substring(valueStart, valueEnd - valueStart);
-            AddUnquotedAmbiguities(ref ambiguities, line, lineStart, valueStart, valueEnd, key);
-
-            // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
-            // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
-            if (valueEnd == valueStart)
-            {
-                valueStart = valueEnd = afterSeparator;
-                valueColumn = valueStart - lineStart + 1;
-            }
+            AddAmbiguity(ref scan, separatorColumn,
+                key + ": space around '=' is kept as part of the name or the value by some loaders (docker --env-file); write " + key + "=value without spaces");
         }
 
+        return true;
+    }
+
+    private bool TryReadValue(ref EntryScan scan)
+    {
+        var first = scan.ValueStart < scan.ContentEnd ? _text[scan.ValueStart] : '\0';
+        if (first == '"')
+        {
+            return TryReadDoubleQuotedValue(ref scan);
+        }
+
+        if (first == '\'')
+        {
+            return TryReadSingleQuotedValue(ref scan);
+        }
+
+        ReadUnquotedValue(ref scan);
+        return true;
+    }
+
+    private bool TryReadDoubleQuotedValue(ref EntryScan scan)
+    {
+        if (!TryReadDoubleQuoted(scan.ValueStart, out scan.Value, out scan.ValueEnd, out var newlines))
+        {
+            FailLine(scan.Line, scan.ValueColumn,
+                "the double quote that opens the value of " + scan.Key + " is never closed: add the closing \"");
+            return false;
+        }
+
+        scan.Style = EnvQuoteStyle.Double;
+        scan.EndLine = scan.Line + newlines;
+        if (EnvAmbiguity.IndexOfVariableReference(_text, scan.ValueStart + 1, scan.ValueEnd - 1) >= 0)
+        {
+            AddAmbiguity(ref scan, scan.ValueColumn, VariableReferenceMessage(scan.Key));
+        }
+
+        // A closing quote on a later line moves the rest of the entry to that line.
+        if (newlines > 0)
+        {
+            ReadPhysicalLine(scan.ValueEnd, out scan.ContentEnd, out _);
+            scan.LineStart = _text.LastIndexOf('\n', scan.ValueEnd - 1) + 1;
+        }
+
+        return true;
+    }
+
+    private bool TryReadSingleQuotedValue(ref EntryScan scan)
+    {
+        var valueStart = scan.ValueStart;
+        var close = _text.IndexOf('\'', valueStart + 1, scan.ContentEnd - valueStart - 1);
+        if (close < 0)
+        {
+            FailLine(scan.Line, scan.ValueColumn,
+                "the single quote that opens the value of " + scan.Key + " is never closed on this line: add the closing ' (use double quotes for a value that spans lines)");
+            return false;
+        }
+
+        scan.Style = EnvQuoteStyle.Single;
+        scan.ValueEnd = close + 1;
+        scan.Value = _text.Substring(valueStart + 1, close - valueStart - 1);
+        return true;
+    }
+
+    private void ReadUnquotedValue(ref EntryScan scan)
+    {
+        scan.Style = EnvQuoteStyle.None;
+        var valueStart = scan.ValueStart;
+        var commentStart = scan.ContentEnd;
+        for (var j = valueStart; j < scan.ContentEnd; j++)
+        {
+            if (_text[j] == '#' && j > scan.AfterSeparator && IsBlank(_text[j - 1]))
+            {
+                commentStart = j;
+                break;
+            }
+        }
+
+        var valueEnd = commentStart;
+        while (valueEnd > valueStart && IsBlank(_text[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        scan.ValueEnd = valueEnd;
+        scan.Value = _text.Substring(valueStart, valueEnd - valueStart);
+        AddUnquotedAmbiguities(ref scan.Ambiguities, scan.Line, scan.LineStart, valueStart, valueEnd, scan.Key);
+
+        // An empty value sits right after the separator, so the blanks (and the " # comment") after it stay in
+        // the suffix: a value written there later must not lose the blank before '#' or gain one after '='.
+        if (valueEnd == valueStart)
+        {
+            scan.ValueStart = scan.ValueEnd = scan.AfterSeparator;
+            scan.ValueColumn = scan.AfterSeparator - scan.LineStart + 1;
+        }
+    }
+
+    // What follows the value: no stray carriage return, and after a quoted value only blanks and a comment.
+    private bool IsEndOfEntryValid(ref EntryScan scan)
+    {
         // A '"' earlier on the line let a carriage return through the check in Run: only a double-quoted value may hold one.
-        var carriageReturn = style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', valueStart, valueEnd - valueStart);
+        var carriageReturn = scan.Style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', scan.ValueStart, scan.ValueEnd - scan.ValueStart);
         if (carriageReturn >= 0)
         {
-            FailLine(line, carriageReturn - lineStart + 1, StrayCarriageReturn);
-            return;
+            FailLine(scan.Line, carriageReturn - scan.LineStart + 1, StrayCarriageReturn);
+            return false;
         }
 
-        // After a quoted value only blanks and a comment may follow.
-        var rest = SkipBlanks(valueEnd, contentEnd);
-        if (style != EnvQuoteStyle.None && rest < contentEnd && (_text[rest] != '#' || rest == valueEnd))
+        var rest = SkipBlanks(scan.ValueEnd, scan.ContentEnd);
+        if (scan.Style != EnvQuoteStyle.None && rest < scan.ContentEnd && (_text[rest] != '#' || rest == scan.ValueEnd))
         {
-            FailThrough(endLine, contentEnd, rest - lineStart + 1,
-                "unexpected text after the closing quote of " + key + " at column " + (rest - lineStart + 1) +
+            FailThrough(scan.EndLine, scan.ContentEnd, rest - scan.LineStart + 1,
+                "unexpected text after the closing quote of " + scan.Key + " at column " + (rest - scan.LineStart + 1) +
                 ": a comment needs whitespace and '#' before it; anything else belongs inside the quotes");
-            return;
+            return false;
         }
 
-        ReadPhysicalLine(valueEnd, out var entryContentEnd, out var next);
+        return true;
+    }
+
+    private void AddEntry(ref EntryScan scan)
+    {
+        ReadPhysicalLine(scan.ValueEnd, out var entryContentEnd, out var next);
         var entryStart = _pos;
         var entry = new EnvEntry(
-            line,
-            keyColumn,
-            key,
-            hasExport,
-            separator,
+            scan.Line,
+            scan.KeyColumn,
+            scan.Key,
+            scan.HasExport,
+            scan.Separator,
             Slice(entryStart, next),
-            valueStart - entryStart,
-            valueEnd - valueStart,
-            value,
-            style,
-            valueColumn,
-            endLine,
+            scan.ValueStart - entryStart,
+            scan.ValueEnd - scan.ValueStart,
+            scan.Value,
+            scan.Style,
+            scan.ValueColumn,
+            scan.EndLine,
             next - entryContentEnd);
-        if (ambiguities is not null)
+        if (scan.Ambiguities is not null)
         {
-            _findings.AddRange(ambiguities);
+            _findings.AddRange(scan.Ambiguities);
         }
 
-        Add(entry, next, endLine - line + 1);
+        Add(entry, next, scan.EndLine - scan.Line + 1);
     }
+
+    private void AddAmbiguity(ref EntryScan scan, int column, string message) =>
+        (scan.Ambiguities ??= new List<Finding>()).Add(Ambiguity(scan.Line, column, scan.Key, message));
 
     private void AddUnquotedAmbiguities(ref List<Finding>? ambiguities, int line, int lineStart, int start, int end, string key)
     {
@@ -419,19 +459,33 @@ internal sealed class EnvFileParser
         return i;
     }
 
-    private static int SkipBlanks(string s, int i)
-    {
-        while (i < s.Length && IsBlank(s[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
     private static bool IsBlank(char c) => c == ' ' || c == '\t';
 
     internal static bool IsKeyStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
 
     internal static bool IsKeyChar(char c) => IsKeyStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+
+    /// <summary>
+    /// One entry as <see cref="ReadEntry"/> reads it, filled in step by step: key and separator, value, then the end
+    /// of the entry. A multi-line double-quoted value moves <see cref="LineStart"/> and <see cref="ContentEnd"/> to the
+    /// line of its closing quote.
+    /// </summary>
+    private struct EntryScan
+    {
+        public int Line;
+        public int EndLine;
+        public int LineStart;
+        public int ContentEnd;
+        public bool HasExport;
+        public string Key;
+        public int KeyColumn;
+        public char Separator;
+        public int AfterSeparator;
+        public int ValueStart;
+        public int ValueColumn;
+        public int ValueEnd;
+        public string Value;
+        public EnvQuoteStyle Style;
+        public List<Finding>? Ambiguities;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using SecretGuard.Crypto;
 
 namespace SecretGuard.Keys;
 

@@ -1,9 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
-using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
 using SecretGuard.Environments;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Keys;
 

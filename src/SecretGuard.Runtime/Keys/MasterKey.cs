@@ -1,9 +1,9 @@
 using System;
 using System.Security.Cryptography;
 using SecretGuard.Diagnostics;
-using SecretGuard.Keys;
+using SecretGuard.KeyFiles;
 
-namespace SecretGuard.Crypto;
+namespace SecretGuard.Keys;
 
 /// <summary>
 /// A master key: 32 random bytes, written as standard base64. It knows where it came from (a variable name or a

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace SecretGuard.Analyzers.Infrastructure;
+namespace SecretGuard.Analyzers.Sensitivity;
 
 /// <summary>
 /// Intra-method value flow through locals, used by the sensitivity model in both directions: what a local was given

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// Which ASCII characters (folded to lower case) a text contains, as two 64-bit masks. Built in one pass, it lets

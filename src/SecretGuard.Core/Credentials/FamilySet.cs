@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// A set of families, by their position in a catalogue, as bits. The first 128 positions live in the struct itself,

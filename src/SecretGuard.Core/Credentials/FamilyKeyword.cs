@@ -1,6 +1,6 @@
 using System;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>One keyword of one family in a <see cref="KeywordIndex"/>: the family's position and how to compare the keyword.</summary>
 internal readonly struct FamilyKeyword

@@ -1,6 +1,4 @@
-using System;
-
-namespace SecretGuard.Keys;
+namespace SecretGuard.KeyFiles;
 
 /// <summary>One <c>&lt;name&gt; = &lt;base64&gt;</c> line of a key file. Its key bytes are never part of its text form.</summary>
 public sealed class KeyFileEntry

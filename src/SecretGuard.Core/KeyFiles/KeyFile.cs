@@ -7,7 +7,7 @@ using SecretGuard.Diagnostics;
 using SecretGuard.Environments;
 using SecretGuard.IO;
 
-namespace SecretGuard.Keys;
+namespace SecretGuard.KeyFiles;
 
 /// <summary>
 /// The master-key file (<c>secretguard.keys</c>, DESIGN §3): one <c>&lt;name&gt; = &lt;base64&gt;</c> per line, spaces

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Naming;
 
-namespace SecretGuard.Analyzers.Infrastructure;
+namespace SecretGuard.Analyzers.Sensitivity;
 
 /// <summary>
 /// The sensitivity model's source side: whether a value holds a secret, and which part of the expression carries it.

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Naming;
 
-namespace SecretGuard.Analyzers.Infrastructure;
+namespace SecretGuard.Analyzers.Sensitivity;
 
 /// <summary>
 /// The sensitivity model's target side: follows a value forward within its method — through conversions, arithmetic,

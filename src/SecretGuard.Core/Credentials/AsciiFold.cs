@@ -1,4 +1,4 @@
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>ASCII case folding, the part of ordinal-ignore-case comparison every runtime agrees on.</summary>
 internal static class AsciiFold

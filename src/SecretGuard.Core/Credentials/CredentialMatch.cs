@@ -1,4 +1,4 @@
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>Where a credential was found in a text. It holds positions, not the text.</summary>
 public sealed class CredentialMatch

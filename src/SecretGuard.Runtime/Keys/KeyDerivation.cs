@@ -6,7 +6,7 @@ using System.Text;
 using SecretGuard.Environments;
 using SecretGuard.Observability;
 
-namespace SecretGuard.Crypto;
+namespace SecretGuard.Keys;
 
 /// <summary>
 /// PBKDF2-HMAC-SHA256 from a master key to an environment's AES key (DESIGN §2). The derivation is deliberately

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using SecretGuard.Cli.CommandLine;
-using SecretGuard.Crypto;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Files;
@@ -10,7 +9,7 @@ namespace SecretGuard.Cli.Files;
 /// Where the command line finds master keys: the lookup the build and the runtime use (DESIGN §3), searched upward
 /// from the working folder, with <c>--key-file</c> as the explicit key file.
 /// </summary>
-internal static class KeyFiles
+internal static class MasterKeys
 {
     public const string KeyFileOption = "--key-file";
 

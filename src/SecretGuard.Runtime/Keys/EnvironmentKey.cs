@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace SecretGuard.Crypto;
+namespace SecretGuard.Keys;
 
 /// <summary>
 /// The AES-256 key of one environment, derived from a master key (DESIGN §2), with its kid: the first 8 hex

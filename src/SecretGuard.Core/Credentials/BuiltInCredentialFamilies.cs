@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// The built-in credential formats, from vendors' published token formats. Specific formats come first, loose

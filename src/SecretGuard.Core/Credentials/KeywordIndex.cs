@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// The keywords of every family of a catalogue, found in one pass over a text instead of one search per keyword:

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using SecretGuard.Encryption;
 using SecretGuard.Naming;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// The credential formats SecretGuard recognises in values, shared by the env-file checks and the analyzers so

@@ -2,7 +2,7 @@ using System;
 using System.Text.RegularExpressions;
 using SecretGuard.Naming;
 
-namespace SecretGuard.Patterns;
+namespace SecretGuard.Credentials;
 
 /// <summary>
 /// Checks the built-in families run on a regex match when the format alone is too loose. None of them throws:
