@@ -5,7 +5,7 @@ using SecretGuard.Keys;
 namespace SecretGuard.Benchmarks;
 
 /// <summary>Fixed inputs shared by the crypto benchmarks.</summary>
-public static class BenchmarkData
+internal static class BenchmarkData
 {
     public const string Environment = "dev";
 

@@ -1,7 +1,7 @@
 namespace SecretGuard.Checks;
 
 /// <summary>What a check run may do to env files.</summary>
-public enum CheckMode
+internal enum CheckMode
 {
     /// <summary>Developer machine: plaintext secret values of the active environment are encrypted in place.</summary>
     Encrypt,

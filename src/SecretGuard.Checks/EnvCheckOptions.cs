@@ -6,7 +6,7 @@ using SecretGuard.Policy;
 namespace SecretGuard.Checks;
 
 /// <summary>What to check and how (the build task and <c>secretguard validate</c> fill this in).</summary>
-public sealed class EnvCheckOptions
+internal sealed class EnvCheckOptions
 {
     /// <summary>Encrypt (write) or Verify (read only).</summary>
     public CheckMode Mode { get; set; } = CheckMode.Verify;

@@ -5,7 +5,7 @@ using SecretGuard.Diagnostics;
 namespace SecretGuard.Checks;
 
 /// <summary>The outcome of a check run: findings and what was encrypted (counts, never values).</summary>
-public sealed class EnvCheckReport
+internal sealed class EnvCheckReport
 {
     /// <summary>Every finding, in file and line order.</summary>
     public List<Finding> Findings { get; } = new List<Finding>();

@@ -20,7 +20,7 @@ namespace SecretGuard.Checks;
 /// non-secret names, policy rules, drift between environments and key-file hygiene. In Encrypt mode it also
 /// encrypts plaintext secret values in place, atomically, under a lock, and never twice.
 /// </summary>
-public sealed class EnvCheckRunner
+internal sealed class EnvCheckRunner
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
 

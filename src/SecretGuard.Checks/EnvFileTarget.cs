@@ -1,7 +1,7 @@
 namespace SecretGuard.Checks;
 
 /// <summary>An env file to check, the environment it belongs to, and whether it is a template.</summary>
-public sealed class EnvFileTarget
+internal sealed class EnvFileTarget
 {
     /// <summary>Creates a target.</summary>
     public EnvFileTarget(string path, string? environment, bool isTemplate = false)

@@ -10,7 +10,7 @@ namespace SecretGuard.Checks;
 /// Checks that a key file stays private: not tracked by git (SG1010, error), git-ignored and not readable by
 /// group or others on Unix (SG1011, warnings). Without git or outside a repository the git checks are skipped.
 /// </summary>
-public static class KeyFileHygiene
+internal static class KeyFileHygiene
 {
     /// <summary>The findings for <paramref name="keyFilePath"/>.</summary>
     public static IEnumerable<Finding> Check(string keyFilePath)

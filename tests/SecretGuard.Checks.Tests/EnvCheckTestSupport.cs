@@ -20,7 +20,7 @@ namespace SecretGuard.Tests;
 /// A temp folder with env files and a key file (mode 600) of its own, a variable template nobody else uses, and
 /// options that look nowhere else: tests built on it do not depend on the machine and run in parallel.
 /// </summary>
-public sealed class CheckScenario : IDisposable
+internal sealed class CheckScenario : IDisposable
 {
     /// <summary>What an encrypted value looks like, for masking ciphertext before comparing files.</summary>
     public static readonly Regex Ciphertext = new("[A-Z][A-Z0-9]*_ENC:v1:[0-9a-f]{8}:[A-Za-z0-9_-]+", RegexOptions.CultureInvariant);
@@ -131,7 +131,7 @@ public sealed class CheckScenario : IDisposable
     }
 }
 
-public static class CheckAssert
+internal static class CheckAssert
 {
     /// <summary>No finding's message or text form shows any of <paramref name="canaries"/>.</summary>
     public static void NoLeak(EnvCheckReport report, params string[] canaries) => NoLeak(report.Findings, canaries);

@@ -38,8 +38,9 @@ public class EnvFileEditingTests
     [InlineData("A=1\r\n  export K = old\r\nB=2", "x", "x", EnvQuoteStyle.None)]
     [InlineData("\uFEFFK=\"old\"\n", "new", "\"new\"", EnvQuoteStyle.Double)]
     [InlineData("K=\"multi\nline\" # c\nB=2", "single line", "\"single line\"", EnvQuoteStyle.Double)]
-    public void SetValue_keeps_the_quoting_and_changes_only_the_value_text(string before, string value, string valueText, EnvQuoteStyle style)
+    public void SetValue_keeps_the_quoting_and_changes_only_the_value_text(string before, string value, string valueText, object quoteStyle)
     {
+        var style = (EnvQuoteStyle)quoteStyle; // object: xunit theories are public, and the enum is internal
         var (file, entry, old, offset) = Open(before, "K");
         entry.SetValue(value);
         Assert.Equal(value, entry.Value);
@@ -63,8 +64,9 @@ public class EnvFileEditingTests
     [InlineData("K=\"old\"", "q\"uote\\", "\"q\\\"uote\\\\\"", EnvQuoteStyle.Double)]
     [InlineData("K='old'", "", "''", EnvQuoteStyle.Single)]
     [InlineData("K=old", "", "", EnvQuoteStyle.None)]
-    public void SetValue_picks_the_simplest_quoting_that_writes_the_value_exactly(string before, string value, string valueText, EnvQuoteStyle style)
+    public void SetValue_picks_the_simplest_quoting_that_writes_the_value_exactly(string before, string value, string valueText, object quoteStyle)
     {
+        var style = (EnvQuoteStyle)quoteStyle; // object: xunit theories are public, and the enum is internal
         var (file, entry, old, offset) = Open(before, "K");
         entry.SetValue(value);
         Assert.Equal(valueText, entry.ValueText);

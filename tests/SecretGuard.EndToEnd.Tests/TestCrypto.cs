@@ -5,7 +5,7 @@ using SecretGuard.Keys;
 namespace SecretGuard.EndToEnd;
 
 /// <summary>Encrypts and decrypts test data with the runtime library, independently of the build under test.</summary>
-public static class TestCrypto
+internal static class TestCrypto
 {
     public static readonly Regex Ciphertext = new(@"[A-Z][A-Z0-9]*_ENC:v1:[0-9a-f]{8}:[A-Za-z0-9_-]+");
 

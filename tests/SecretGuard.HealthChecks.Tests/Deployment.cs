@@ -56,10 +56,10 @@ public sealed class Deployment : IDisposable
         Replace(RepositoryEnvFile, Encrypt(entries, CurrentKey()));
 
     /// <summary>Encrypts entries with the current key into env-file text (for the deployed file directly).</summary>
-    public string Encrypt(IEnumerable<(string Name, string Plaintext)> entries, EnvironmentKey key) =>
+    internal string Encrypt(IEnumerable<(string Name, string Plaintext)> entries, EnvironmentKey key) =>
         string.Concat(entries.Select(e => e.Name + "=" + SecretCipher.Encrypt(key, e.Name, e.Plaintext) + "\n"));
 
-    public EnvironmentKey CurrentKey()
+    internal EnvironmentKey CurrentKey()
     {
         var lookup = new KeyLookupOptions { KeyFilePath = KeyFilePath, KeyVariable = KeyVariable };
         return KeyRingLoader.Load(Environment, lookup).Current!;

@@ -41,7 +41,7 @@ public sealed class TempDirectory : IDisposable
 }
 
 /// <summary>Fresh master keys and the rings and key files built from them.</summary>
-public static class TestKeys
+internal static class TestKeys
 {
     public static string NewBase64() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 

@@ -13,7 +13,7 @@ namespace SecretGuard.Credentials;
 /// both judge a value the same way. Keyword prefilter first, regex (with a timeout) second, then placeholder,
 /// entropy, context and validator checks on the match. Finding never throws.
 /// </summary>
-public sealed class CredentialCatalogue
+internal sealed class CredentialCatalogue
 {
     // Shorter texts hold no credential any family knows.
     private const int MinTextLength = 8;

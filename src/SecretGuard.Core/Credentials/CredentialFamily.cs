@@ -8,7 +8,7 @@ namespace SecretGuard.Credentials;
 /// with a timeout) and, where the format alone is too loose, an entropy floor for the matched secret, a validator
 /// and context words that must occur near the match.
 /// </summary>
-public sealed class CredentialFamily
+internal sealed class CredentialFamily
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 

@@ -1,7 +1,7 @@
 namespace SecretGuard.Credentials;
 
 /// <summary>Where a credential was found in a text. It holds positions, not the text.</summary>
-public sealed class CredentialMatch
+internal sealed class CredentialMatch
 {
     internal CredentialMatch(CredentialFamily family, int index, int length)
     {

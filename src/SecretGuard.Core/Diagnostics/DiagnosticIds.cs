@@ -4,7 +4,7 @@ namespace SecretGuard.Diagnostics;
 /// Every SecretGuard diagnostic id (DESIGN §5). One problem has one id across the analyzers,
 /// the build, the command line and the runtime's <c>SecretGuardException.ErrorCode</c>.
 /// </summary>
-public static class DiagnosticIds
+internal static class DiagnosticIds
 {
     /// <summary>Env-file syntax error.</summary>
     public const string SyntaxError = "SG1001";

@@ -4,7 +4,7 @@ namespace SecretGuard.Diagnostics;
 /// One problem found in a file: what (id and message), where (file, line, column) and how bad.
 /// Messages name keys, files and kids; they never contain a value.
 /// </summary>
-public sealed class Finding
+internal sealed class Finding
 {
     /// <summary>Creates a finding.</summary>
     public Finding(string id, FindingSeverity severity, string? filePath, int line, int column, string message, string? keyName = null)

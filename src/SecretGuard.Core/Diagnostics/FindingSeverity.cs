@@ -1,7 +1,7 @@
 namespace SecretGuard.Diagnostics;
 
 /// <summary>How serious a finding is by default; the build and the CLI map it to their own levels.</summary>
-public enum FindingSeverity
+internal enum FindingSeverity
 {
     /// <summary>Should be looked at; the build reports a warning (an error in CI).</summary>
     Warning,

@@ -1,7 +1,7 @@
 namespace SecretGuard.Diagnostics;
 
 /// <summary>Builds the help link of a diagnostic id: the one place that knows where the rule docs live.</summary>
-public static class HelpLinks
+internal static class HelpLinks
 {
     /// <summary>The repository that hosts <c>docs/rules</c>.</summary>
     public const string RepositoryUrl = "https://github.com/secretguard/SecretGuard";

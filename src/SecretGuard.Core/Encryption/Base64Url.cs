@@ -8,7 +8,7 @@ namespace SecretGuard.Encryption;
 /// outside <c>A-Z a-z 0-9 - _</c>, an impossible length and non-zero unused trailing bits, so each byte
 /// string has exactly one spelling and no bit of the text can change without the reader noticing.
 /// </summary>
-public static class Base64Url
+internal static class Base64Url
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static readonly sbyte[] Values = BuildValues();

@@ -6,7 +6,7 @@ namespace SecretGuard.Encryption;
 /// The envelope of an encrypted value, <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> (DESIGN §2), read strictly.
 /// This type only reads the structure; decryption lives in SecretGuard.Runtime.
 /// </summary>
-public sealed class EncryptedValue
+internal sealed class EncryptedValue
 {
     /// <summary>The version this SecretGuard writes and reads.</summary>
     public const string CurrentVersion = "v1";

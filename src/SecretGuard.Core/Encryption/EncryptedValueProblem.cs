@@ -1,7 +1,7 @@
 namespace SecretGuard.Encryption;
 
 /// <summary>Why a text is not a readable encrypted value.</summary>
-public enum EncryptedValueProblem
+internal enum EncryptedValueProblem
 {
     /// <summary>The text is a well-formed v1 encrypted value.</summary>
     None,

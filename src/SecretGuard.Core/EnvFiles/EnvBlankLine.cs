@@ -1,7 +1,7 @@
 namespace SecretGuard.EnvFiles;
 
 /// <summary>An empty or whitespace-only line.</summary>
-public sealed class EnvBlankLine : EnvTrivia
+internal sealed class EnvBlankLine : EnvTrivia
 {
     internal EnvBlankLine(int line, string text, int lineEndingLength)
         : base(line, text, lineEndingLength)

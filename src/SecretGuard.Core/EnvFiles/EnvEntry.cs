@@ -7,7 +7,7 @@ namespace SecretGuard.EnvFiles;
 /// A <c>KEY=value</c> entry. It keeps the text around the value (indentation, <c>export</c>, spacing, the trailing
 /// comment) apart from the value's own text, so replacing the value changes only the value's bytes.
 /// </summary>
-public sealed class EnvEntry : EnvNode
+internal sealed class EnvEntry : EnvNode
 {
     private static readonly IReadOnlyCollection<string> NoIds = Array.Empty<string>();
 

@@ -13,7 +13,7 @@ namespace SecretGuard.EnvFiles;
 /// (comments, blank lines, quoting, <c>export</c>, LF/CRLF/mixed endings, a missing final newline, a UTF-8 BOM).
 /// Edits change only the bytes of the values they replace.
 /// </summary>
-public sealed class EnvFile
+internal sealed class EnvFile
 {
     private const char ByteOrderMark = '\uFEFF';
     private const string SuppressionMarker = "secretguard-disable-next-line";

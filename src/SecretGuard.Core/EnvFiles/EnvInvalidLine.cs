@@ -1,7 +1,7 @@
 namespace SecretGuard.EnvFiles;
 
 /// <summary>A line the parser could not read; kept verbatim so a rewrite loses nothing. A SG1001 finding points at it.</summary>
-public sealed class EnvInvalidLine : EnvTrivia
+internal sealed class EnvInvalidLine : EnvTrivia
 {
     internal EnvInvalidLine(int line, string text, int lineEndingLength)
         : base(line, text, lineEndingLength)

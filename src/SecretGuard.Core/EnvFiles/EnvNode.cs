@@ -4,7 +4,7 @@ namespace SecretGuard.EnvFiles;
 /// One piece of an env file: an entry, a comment, a blank line or a line that could not be parsed.
 /// Every node keeps its exact text, line ending included, so writing the nodes back gives the file byte for byte.
 /// </summary>
-public abstract class EnvNode
+internal abstract class EnvNode
 {
     internal EnvNode(int line) => Line = line;
 

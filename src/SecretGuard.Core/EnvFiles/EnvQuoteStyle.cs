@@ -1,7 +1,7 @@
 namespace SecretGuard.EnvFiles;
 
 /// <summary>How a value is written in the file.</summary>
-public enum EnvQuoteStyle
+internal enum EnvQuoteStyle
 {
     /// <summary><c>KEY=value</c>: trimmed, ends at the line end or at whitespace followed by <c>#</c>.</summary>
     None,

@@ -1,7 +1,7 @@
 namespace SecretGuard.EnvFiles;
 
 /// <summary>A line that carries no entry and is kept as it is.</summary>
-public abstract class EnvTrivia : EnvNode
+internal abstract class EnvTrivia : EnvNode
 {
     // One string per line, line ending included: the parser's only allocation for such a line.
     private string _text;

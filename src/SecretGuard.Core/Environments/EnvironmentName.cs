@@ -6,7 +6,7 @@ namespace SecretGuard.Environments;
 /// Environment names (<c>dev</c>, <c>int</c>, <c>prod</c>, ...): validation, the ciphertext prefix and the
 /// mapping from .NET hosting environment names.
 /// </summary>
-public static class EnvironmentName
+internal static class EnvironmentName
 {
     /// <summary>The environments SecretGuard knows without configuration.</summary>
     public static readonly string[] Defaults = { "dev", "int", "prod" };

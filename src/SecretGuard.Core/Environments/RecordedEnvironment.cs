@@ -6,7 +6,7 @@ namespace SecretGuard.Environments;
 /// The file the build writes next to its output with the environment it used, so a run of that output
 /// knows its environment when nothing else says (DESIGN §6).
 /// </summary>
-public static class RecordedEnvironment
+internal static class RecordedEnvironment
 {
     /// <summary>The file's name in the output folder.</summary>
     public const string FileName = "secretguard.environment";

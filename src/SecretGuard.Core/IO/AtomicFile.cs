@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 namespace SecretGuard.IO;
 
 /// <summary>Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     // File.GetUnixFileMode/SetUnixFileMode exist from .NET 7 on; this assembly targets netstandard2.0, so they are found at run time.
     private static readonly MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });

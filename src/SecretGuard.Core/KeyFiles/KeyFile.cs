@@ -14,7 +14,7 @@ namespace SecretGuard.KeyFiles;
 /// around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and <c>&lt;env&gt;.previous</c>. Lines are kept as
 /// written so a rotation changes only the lines it must. No finding or text form ever contains a key.
 /// </summary>
-public sealed class KeyFile
+internal sealed class KeyFile
 {
     /// <summary>The file name searched upward from the project or app folder.</summary>
     public const string DefaultFileName = "secretguard.keys";

@@ -1,7 +1,7 @@
 namespace SecretGuard.KeyFiles;
 
 /// <summary>One <c>&lt;name&gt; = &lt;base64&gt;</c> line of a key file. Its key bytes are never part of its text form.</summary>
-public sealed class KeyFileEntry
+internal sealed class KeyFileEntry
 {
     private readonly byte[] _key;
 

@@ -11,7 +11,7 @@ namespace SecretGuard.Naming;
 /// credential instead (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path).
 /// One lexicon for the analyzers and the env-file checks (DESIGN §5).
 /// </summary>
-public sealed class CredentialNames
+internal sealed class CredentialNames
 {
     /// <summary>How many names' answers a lexicon remembers; beyond that it judges each name again.</summary>
     internal const int MaxRemembered = 20_000;

@@ -4,7 +4,7 @@ using System.Text;
 namespace SecretGuard.Naming;
 
 /// <summary>Splits identifiers and keys into lower-case words: <c>StripeApiKey</c>, <c>stripe_api_key</c>, <c>Stripe:ApiKey</c> → stripe, api, key.</summary>
-public static class IdentifierWords
+internal static class IdentifierWords
 {
     /// <summary>The words of <paramref name="identifier"/>, lower-case, in order.</summary>
     public static List<string> Split(string identifier)

@@ -8,7 +8,7 @@ namespace SecretGuard.Naming;
 /// Decides which env-file entries are secrets: a key that ends with one of the secret suffixes
 /// (default <c>_SECRET</c>, compared ignoring ASCII case) or a name a policy rule marks as secret.
 /// </summary>
-public sealed class SecretNaming
+internal sealed class SecretNaming
 {
     /// <summary>The default suffix list.</summary>
     public const string DefaultSuffix = "_SECRET";

@@ -6,7 +6,7 @@ namespace SecretGuard.Naming;
 /// Words and shapes that say a value is not a real secret (placeholders), shared by every check that judges
 /// values, so the analyzers and the env-file checks agree.
 /// </summary>
-public static class SensitivityLexicon
+internal static class SensitivityLexicon
 {
     private static readonly string[] PlaceholderWords =
     {

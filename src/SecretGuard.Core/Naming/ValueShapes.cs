@@ -7,7 +7,7 @@ namespace SecretGuard.Naming;
 /// (<c>"Jwt:Secret"</c>), environment variable names (<c>"DB_PASSWORD"</c>), user-facing text
 /// (<c>"Please enter your password"</c>), format strings, URLs and paths without credentials.
 /// </summary>
-public static class ValueShapes
+internal static class ValueShapes
 {
     private static readonly string[] SentenceWords =
     {

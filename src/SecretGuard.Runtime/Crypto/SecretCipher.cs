@@ -13,7 +13,7 @@ namespace SecretGuard.Crypto;
 /// AES-256-GCM, a fresh 12-byte nonce per value, a 16-byte tag, and associated data
 /// <c>secretguard:v1|&lt;env&gt;|&lt;KEY NAME&gt;</c> that binds each value to its entry and environment.
 /// </summary>
-public static class SecretCipher
+internal static class SecretCipher
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,7 +1,7 @@
 namespace SecretGuard.Crypto;
 
 /// <summary>Where a value came from, for error messages: a file and line, or another source such as a variable.</summary>
-public readonly struct ValueLocation
+internal readonly struct ValueLocation
 {
     /// <summary>Creates a location.</summary>
     public ValueLocation(string? filePath, int line, string? source = null)

@@ -7,7 +7,7 @@ namespace SecretGuard.Keys;
 /// The AES-256 key of one environment, derived from a master key (DESIGN §2), with its kid: the first 8 hex
 /// characters of SHA-256 of the derived key. Its text form names the environment, kid and source only.
 /// </summary>
-public sealed class EnvironmentKey
+internal sealed class EnvironmentKey
 {
     private readonly byte[] _aesKey;
     private volatile bool _cleared;

@@ -14,7 +14,7 @@ namespace SecretGuard.Keys;
 /// Every <see cref="Derive"/> holds the key; a holder that lets go (<see cref="Release"/>, a configuration provider
 /// on reload or dispose) gives it back, and the last one out removes it from the cache and zeroes its bytes.
 /// </summary>
-public static class KeyDerivation
+internal static class KeyDerivation
 {
     /// <summary>PBKDF2 iterations.</summary>
     public const int Iterations = 100_000;

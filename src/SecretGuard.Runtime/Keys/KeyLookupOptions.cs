@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace SecretGuard.Keys;
 
 /// <summary>Where to look for master keys (DESIGN §3).</summary>
-public sealed class KeyLookupOptions
+internal sealed class KeyLookupOptions
 {
     /// <summary>The default variable name; <c>{ENV}</c> stands for the upper-case environment.</summary>
     public const string DefaultKeyVariable = "SECRETGUARD_KEY_{ENV}";

@@ -7,7 +7,7 @@ namespace SecretGuard.Keys;
 /// The keys of one environment: the current key (encrypts and decrypts) and, during a rotation, the previous one
 /// (decrypts only). A value is decrypted with the key whose kid it names.
 /// </summary>
-public sealed class KeyRing
+internal sealed class KeyRing
 {
     /// <summary>Creates a ring.</summary>
     public KeyRing(string environment, EnvironmentKey? current, EnvironmentKey? previous, string whereToPutKey)

@@ -12,7 +12,7 @@ namespace SecretGuard.Keys;
 /// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>.
 /// Keys are read here, inside the process, and never passed around as text.
 /// </summary>
-public static class KeyRingLoader
+internal static class KeyRingLoader
 {
     /// <summary>
     /// Loads the ring. An environment without keys gives a ring without keys (the error comes when a value needs

@@ -9,7 +9,7 @@ namespace SecretGuard.Keys;
 /// A master key: 32 random bytes, written as standard base64. It knows where it came from (a variable name or a
 /// key-file path and line) so errors can point there; its text forms never show the key.
 /// </summary>
-public sealed class MasterKey
+internal sealed class MasterKey
 {
     private readonly byte[] _bytes;
     private volatile bool _cleared;
