@@ -8,7 +8,7 @@ internal static class DiagnosticDescriptors
 {
     public static readonly DiagnosticDescriptor HardcodedCredentialFormat = new DiagnosticDescriptor(
         RuleIdentifiers.HardcodedCredentialFormat,
-        title: "Hardcoded credential",
+        title: "Hardcoded credential (known format)",
         messageFormat: "This literal looks like {0}: move it out of the code (the fix puts it in the encrypted env file and reads it with Secrets.Get)",
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Warning,

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using SecretGuard.Diagnostics;
 
 namespace SecretGuard.Cli.Tests;
 
@@ -141,8 +142,13 @@ public sealed class ValidateTests
         Assert.Equal(new[] { "SG1001", "SG1004", "SG1009" }, rules.Select(r => r.GetProperty("id").GetString()));
         foreach (var rule in rules)
         {
-            Assert.EndsWith("/docs/rules/" + rule.GetProperty("id").GetString() + ".md", rule.GetProperty("helpUri").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
+            // The rule metadata comes from the one rule table, which RuleTableConsistencyTests holds the docs to.
+            var row = DiagnosticRules.Find(rule.GetProperty("id").GetString()!);
+            Assert.NotNull(row);
+            Assert.Equal(row.HelpLink, rule.GetProperty("helpUri").GetString());
+            Assert.EndsWith("/docs/rules/" + row.Id + ".md", row.HelpLink);
+            Assert.Equal(row.Title, rule.GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.Equal(row.DefaultSeverity == FindingSeverity.Error ? "error" : "warning", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
         }
 
         var results = run.GetProperty("results").EnumerateArray().ToList();

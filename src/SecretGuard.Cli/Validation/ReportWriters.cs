@@ -70,13 +70,22 @@ internal static class ReportWriters
         json.WriteStartArray("rules");
         foreach (var id in ruleIds)
         {
+            // Every id a finding can carry is in the table; an unknown one still gets a valid rule, named by its id.
+            var rule = DiagnosticRules.Find(id);
             json.WriteStartObject();
             json.WriteString("id", id);
             json.WriteString("name", id);
             json.WriteStartObject("shortDescription");
-            json.WriteString("text", RuleCatalog.Describe(id));
+            json.WriteString("text", rule?.Title ?? id);
             json.WriteEndObject();
             json.WriteString("helpUri", HelpLinks.For(id));
+            if (rule is not null)
+            {
+                json.WriteStartObject("defaultConfiguration");
+                json.WriteString("level", rule.DefaultSeverity == FindingSeverity.Error ? "error" : "warning");
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

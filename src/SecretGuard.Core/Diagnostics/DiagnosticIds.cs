@@ -1,8 +1,10 @@
 namespace SecretGuard.Diagnostics;
 
 /// <summary>
-/// Every SecretGuard diagnostic id (DESIGN §5). One problem has one id across the analyzers,
-/// the build, the command line and the runtime's <c>SecretGuardException.ErrorCode</c>.
+/// The ids the build, the command line and the runtime report (DESIGN §5); the analyzers' SG0xxx ids are in
+/// SecretGuard.Analyzers' RuleIdentifiers. One problem has one id across the analyzers, the build, the command
+/// line and the runtime's <c>SecretGuardException.ErrorCode</c>. Each id's title, severity and reporters are in
+/// <see cref="DiagnosticRules"/>, which a test holds these constants to.
 /// </summary>
 internal static class DiagnosticIds
 {
