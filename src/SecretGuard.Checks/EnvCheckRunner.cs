@@ -218,18 +218,10 @@ internal sealed class EnvCheckRunner
         }
         catch (SecretGuardException ex)
         {
-            var message = ex.Message;
-            var prefix = ValueLocation.InFile(target.Path, entry.Line).Describe(entry.Key) + ": ";
-            if (message.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                message = entry.Key + ": " + message.Substring(prefix.Length);
-            }
-
-            Add(entry, target, ex.ErrorCode, FindingSeverity.Error, entry.ValueColumn, message.TrimEnd('.'));
+            Add(entry, target, ex.ErrorCode, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + ex.Detail);
             return;
         }
 
-        _ = parsed;
         CheckRules(target, entry, rules, plaintext);
     }
 
@@ -316,7 +308,7 @@ internal sealed class EnvCheckRunner
         }
         catch (SecretGuardException ex)
         {
-            _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, 0, 0, ex.Message.TrimEnd('.')));
+            _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, 0, 0, ex.Detail));
             return;
         }
 
@@ -346,7 +338,7 @@ internal sealed class EnvCheckRunner
             var keyFileLine = ex.FilePath is not null && ex.Line is not null;
             if (!keyFileLine || !_options.CheckKeyFileHygiene)
             {
-                _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, ex.Line ?? 0, 0, ex.Message.TrimEnd('.')));
+                _report.Findings.Add(new Finding(ex.ErrorCode, FindingSeverity.Error, ex.FilePath, ex.Line ?? 0, 0, ex.Detail));
             }
 
             ring = null;

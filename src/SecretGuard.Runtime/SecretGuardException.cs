@@ -21,8 +21,27 @@ public sealed class SecretGuardException : Exception
         string? kid = null,
         string? filePath = null,
         int? line = null)
+        : this(errorCode, reason, message, detail: message.TrimEnd('.'), keyName, environment, kid, filePath, line)
+    {
+    }
+
+    /// <summary>
+    /// Creates the exception with its <see cref="Detail"/> apart from the message, which usually says where first:
+    /// the build and the CLI put the where into a finding's file, line and key instead.
+    /// </summary>
+    internal SecretGuardException(
+        string errorCode,
+        SecretGuardErrorReason reason,
+        string message,
+        string detail,
+        string? keyName = null,
+        string? environment = null,
+        string? kid = null,
+        string? filePath = null,
+        int? line = null)
         : base(message)
     {
+        Detail = detail;
         ErrorCode = errorCode;
         Reason = reason;
         KeyName = keyName;
@@ -35,6 +54,12 @@ public sealed class SecretGuardException : Exception
 
     /// <summary>The SG id, e.g. <c>SG1006</c>.</summary>
     public string ErrorCode { get; }
+
+    /// <summary>
+    /// What is wrong and what to do, without the file, line and key the message starts with and without a final
+    /// period: the text of a build or CLI finding, which carries the where as data.
+    /// </summary>
+    internal string Detail { get; }
 
     /// <summary>The kind of failure.</summary>
     public SecretGuardErrorReason Reason { get; }

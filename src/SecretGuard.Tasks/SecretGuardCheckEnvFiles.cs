@@ -163,21 +163,25 @@ public sealed class SecretGuardCheckEnvFiles : Task
         {
             try
             {
-                options.Rules.Add(new PolicyRule(
+                if (PolicyRule.TryCreate(
                     item.ItemSpec,
                     secret: Flag(item, "Secret"),
                     minLength: Number(item, "MinLength"),
                     length: Number(item, "Length"),
                     pattern: NullIfEmpty(item.GetMetadata("Pattern")),
                     required: Flag(item, "Required"),
-                    environments: NullIfEmpty(item.GetMetadata("Environments"))?.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)));
+                    environments: NullIfEmpty(item.GetMetadata("Environments"))?.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries),
+                    out var rule,
+                    out var problem))
+                {
+                    options.Rules.Add(rule);
+                }
+                else
+                {
+                    Log.LogError(null, DiagnosticIds.PolicyViolation, null, null, 0, 0, 0, 0, "SecretGuardRule '" + item.ItemSpec + "' is invalid: " + problem);
+                }
             }
-            catch (ArgumentException ex)
-            {
-                Log.LogError(null, DiagnosticIds.PolicyViolation, null, null, 0, 0, 0, 0,
-                    "SecretGuardRule '" + item.ItemSpec + "' is invalid: " + ex.Message.Split('(')[0].Trim());
-            }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 Log.LogError(null, DiagnosticIds.PolicyViolation, null, null, 0, 0, 0, 0,
                     "SecretGuardRule '" + item.ItemSpec + "' has a MinLength or Length that is not a whole number.");

@@ -145,4 +145,39 @@ public class PolicyRuleTests
         var violations = rule.Check(new string('a', 40) + "c").ToList();
         Assert.Equal("API_TOKEN does not match the rule's Pattern (a+)+b", Assert.Single(violations));
     }
+
+    [Theory]
+    [InlineData("(abc")]
+    [InlineData("a{2,1}")]
+    public void TryCreate_reports_the_whole_reason_as_data_for_a_finding(string pattern)
+    {
+        // The build and the CLI used to cut the exception's message at the first '(', which a regex error holds.
+        var thrown = Assert.Throws<ArgumentException>(() => new PolicyRule("API_TOKEN", pattern: pattern));
+
+        Assert.False(PolicyRule.TryCreate("API_TOKEN", false, null, null, pattern, false, null, out var rule, out var problem));
+
+        Assert.Null(rule);
+        Assert.Equal(thrown.Message, problem + " (Parameter 'pattern')");
+    }
+
+    [Fact]
+    public void TryCreate_makes_the_same_rule_as_the_constructor()
+    {
+        Assert.True(PolicyRule.TryCreate(" API_TOKEN ", true, 8, null, "[a-z]+", true, new[] { "prod", " " }, out var rule, out var problem));
+
+        Assert.Null(problem);
+        Assert.Equal("API_TOKEN", rule.Name);
+        Assert.Equal(new[] { "prod" }, rule.Environments);
+        Assert.Equal(new[] { "API_TOKEN must be at least 8 characters long (rule MinLength=8)" }, rule.Check("abc"));
+    }
+
+    [Theory]
+    [InlineData("PROD")]
+    [InlineData("pr od")]
+    public void TryCreate_reports_an_invalid_environment(string environment)
+    {
+        Assert.False(PolicyRule.TryCreate("API_TOKEN", false, null, null, null, false, new[] { environment }, out _, out var problem));
+
+        Assert.StartsWith("'" + environment + "' is not a valid SecretGuard environment name", problem);
+    }
 }

@@ -135,6 +135,21 @@ public class SecretCipherTests
     }
 
     [Fact]
+    public void A_failure_carries_where_and_what_apart_so_no_one_has_to_cut_the_message()
+    {
+        var value = TestKeys.Encrypt("dev", Master, "A_SECRET", "moved");
+        var ex = Assert.Throws<SecretGuardException>(() => SecretCipher.Decrypt(value, "B_SECRET", DevRing, ValueLocation.InFile("/app/.env.dev", 7)));
+
+        Assert.Equal("/app/.env.dev", ex.FilePath);
+        Assert.Equal(7, ex.Line);
+        Assert.Equal("B_SECRET", ex.KeyName);
+        Assert.StartsWith("the value failed authentication", ex.Detail);
+        Assert.DoesNotContain("/app/.env.dev", ex.Detail);
+        Assert.DoesNotContain("B_SECRET", ex.Detail);
+        Assert.Equal("/app/.env.dev(7): B_SECRET: " + ex.Detail + ".", ex.Message);
+    }
+
+    [Fact]
     public void A_value_moved_to_another_environment_fails()
     {
         var devValue = TestKeys.Encrypt("dev", Master, "A_SECRET", "moved");

@@ -297,7 +297,7 @@ internal sealed class RotateCommand : ICommand
             }
             catch (SecretGuardException ex)
             {
-                problems.Add(Location(context, value) + ": error " + ex.ErrorCode + ": " + ex.Message.TrimEnd('.'));
+                problems.Add(Location(context, value) + ": error " + ex.ErrorCode + ": " + value.Entry.Key + ": " + ex.Detail);
             }
         }
 

@@ -121,7 +121,7 @@ internal sealed class SetCommand : ICommand
         }
         catch (SecretGuardException ex)
         {
-            throw new CommandFailedException("the value is already encrypted but not usable for " + name + " in " + ring.Environment + " (" + ex.Message.TrimEnd('.') + "): pass the plaintext instead.");
+            throw new CommandFailedException("the value is already encrypted but not usable for " + name + " in " + ring.Environment + " (" + ex.Detail + "): pass the plaintext instead.");
         }
 
         return value;

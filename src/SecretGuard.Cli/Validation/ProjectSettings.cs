@@ -129,23 +129,31 @@ internal sealed class ProjectSettings
 
     private void AddRule(string path, XElement element, string name)
     {
+        string? problem;
         try
         {
-            Rules.Add(new PolicyRule(
+            if (PolicyRule.TryCreate(
                 name,
                 secret: Flag(element, "Secret"),
                 minLength: Number(element, "MinLength"),
                 length: Number(element, "Length"),
                 pattern: Metadata(element, "Pattern"),
                 required: Flag(element, "Required"),
-                environments: Metadata(element, "Environments")?.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)));
+                environments: Metadata(element, "Environments")?.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries),
+                out var rule,
+                out problem))
+            {
+                Rules.Add(rule);
+                return;
+            }
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            var line = ((IXmlLineInfo)element).HasLineInfo() ? ((IXmlLineInfo)element).LineNumber : 0;
-            var reason = ex is ArgumentException ? ex.Message.Split(" (Parameter", 2)[0].Trim() : "a MinLength or Length that is not a whole number";
-            Findings.Add(new Finding(DiagnosticIds.PolicyViolation, FindingSeverity.Error, path, line, 0, "SecretGuardRule '" + name + "' is invalid: " + reason, name));
+            problem = "a MinLength or Length that is not a whole number";
         }
+
+        var line = ((IXmlLineInfo)element).HasLineInfo() ? ((IXmlLineInfo)element).LineNumber : 0;
+        Findings.Add(new Finding(DiagnosticIds.PolicyViolation, FindingSeverity.Error, path, line, 0, "SecretGuardRule '" + name + "' is invalid: " + problem, name));
     }
 
     private static string? Metadata(XElement element, string name)

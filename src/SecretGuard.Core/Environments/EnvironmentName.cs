@@ -35,11 +35,13 @@ internal static class EnvironmentName
     {
         if (!IsValid(name))
         {
-            throw new ArgumentException(
-                "'" + name + "' is not a valid SecretGuard environment name: use a lower-case letter followed by lower-case letters or digits (dev, int, prod, staging2).",
-                parameterName);
+            throw new ArgumentException(InvalidNameMessage(name), parameterName);
         }
     }
+
+    /// <summary>What is wrong with an invalid environment name, and what to write instead.</summary>
+    public static string InvalidNameMessage(string? name) =>
+        "'" + name + "' is not a valid SecretGuard environment name: use a lower-case letter followed by lower-case letters or digits (dev, int, prod, staging2).";
 
     /// <summary>
     /// The ciphertext prefix of an environment, <c>dev</c> → <c>DEV_ENC:</c>. Upper-casing is ASCII-only, so the

@@ -160,5 +160,5 @@ internal static class SecretCipher
             ": encrypt it for " + activeEnvironment + ", or run with SECRETGUARD_ENVIRONMENT=" + valueEnvironment);
 
     private static SecretGuardException Fail(string code, SecretGuardErrorReason reason, string keyName, string environment, string? kid, ValueLocation location, string what) =>
-        new(code, reason, location.Describe(keyName) + ": " + what + ".", keyName, environment, kid, location.FilePath, location.Line == 0 ? null : location.Line);
+        new(code, reason, location.Describe(keyName) + ": " + what + ".", detail: what, keyName, environment, kid, location.FilePath, location.Line == 0 ? null : location.Line);
 }

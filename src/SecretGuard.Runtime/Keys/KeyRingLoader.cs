@@ -122,7 +122,7 @@ internal static class KeyRingLoader
         if (broken is not null)
         {
             throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
-                keyFile.FilePath + "(" + broken.Line + "): " + broken.Message, environment: environment, filePath: keyFile.FilePath, line: broken.Line);
+                keyFile.FilePath + "(" + broken.Line + "): " + broken.Message, detail: broken.Message, environment: environment, filePath: keyFile.FilePath, line: broken.Line);
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SecretGuard.Environments;
@@ -19,9 +20,10 @@ public sealed class PolicyRule
     /// <summary>Creates a rule. An invalid <paramref name="pattern"/> throws <see cref="ArgumentException"/> with the reason.</summary>
     public PolicyRule(string name, bool secret = false, int? minLength = null, int? length = null, string? pattern = null, bool required = false, IEnumerable<string>? environments = null)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        var environmentList = EnvironmentList(environments);
+        if (FindProblem(name, minLength, length, pattern, environmentList, out _pattern) is { } problem)
         {
-            throw new ArgumentException("A rule needs the name of the entry it applies to.", nameof(name));
+            throw new ArgumentException(problem.Message, problem.Parameter);
         }
 
         Name = name.Trim();
@@ -30,32 +32,70 @@ public sealed class PolicyRule
         Length = length;
         Pattern = string.IsNullOrEmpty(pattern) ? null : pattern;
         Required = required;
-        Environments = environments?.Select(e => e.Trim()).Where(e => e.Length > 0).ToArray() is { Length: > 0 } list ? list : null;
-        if (Environments is not null)
+        Environments = environmentList;
+    }
+
+    /// <summary>
+    /// Makes a rule from settings written in a project file: the build and the CLI report what is wrong as a finding
+    /// with the rule's file and line, where the constructor would throw.
+    /// </summary>
+    internal static bool TryCreate(
+        string name, bool secret, int? minLength, int? length, string? pattern, bool required, IEnumerable<string>? environments,
+        [NotNullWhen(true)] out PolicyRule? rule, [NotNullWhen(false)] out string? problem)
+    {
+        if (FindProblem(name, minLength, length, pattern, EnvironmentList(environments), out _) is { } found)
         {
-            foreach (var environment in Environments)
+            rule = null;
+            problem = found.Message;
+            return false;
+        }
+
+        rule = new PolicyRule(name, secret, minLength, length, pattern, required, environments);
+        problem = null;
+        return true;
+    }
+
+    private static string[]? EnvironmentList(IEnumerable<string>? environments) =>
+        environments?.Select(e => e.Trim()).Where(e => e.Length > 0).ToArray() is { Length: > 0 } list ? list : null;
+
+    // The first thing wrong with the settings and the parameter it is about, or null; compiles the pattern on the way.
+    private static (string Message, string Parameter)? FindProblem(
+        string? name, int? minLength, int? length, string? pattern, string[]? environments, out Regex? compiledPattern)
+    {
+        compiledPattern = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return ("A rule needs the name of the entry it applies to.", nameof(name));
+        }
+
+        foreach (var environment in environments ?? Array.Empty<string>())
+        {
+            if (!EnvironmentName.IsValid(environment))
             {
-                EnvironmentName.Validate(environment, nameof(environments));
+                return (EnvironmentName.InvalidNameMessage(environment), nameof(environments));
             }
         }
 
         if (minLength < 0 || length < 0)
         {
-            throw new ArgumentException("Lengths cannot be negative.", minLength < 0 ? nameof(minLength) : nameof(length));
+            return ("Lengths cannot be negative.", minLength < 0 ? nameof(minLength) : nameof(length));
         }
 
-        if (Pattern is not null)
+        if (!string.IsNullOrEmpty(pattern))
         {
             try
             {
                 // The whole value must match, whatever anchors the author wrote. \z, not $: $ also matches before a final '\n'.
-                _pattern = new Regex("^(?:" + Pattern + ")\\z", RegexOptions.CultureInvariant, PatternTimeout);
+                compiledPattern = new Regex("^(?:" + pattern + ")\\z", RegexOptions.CultureInvariant, PatternTimeout);
             }
             catch (ArgumentException ex)
             {
-                throw new ArgumentException("The Pattern of the rule for " + Name + " is not a valid .NET regular expression: " + ex.Message, nameof(pattern));
+                // The framework's message names the pattern and the offset, never a value.
+                return ("The Pattern of the rule for " + name!.Trim() + " is not a valid .NET regular expression: " + ex.Message, nameof(pattern));
             }
         }
+
+        return null;
     }
 
     /// <summary>The entry's key.</summary>
