@@ -9,7 +9,10 @@ internal static class BenchmarkData
 {
     public const string Environment = "dev";
 
-    /// <summary>The DESIGN §2 vector key (bytes 0x00..0x1f): fixed, so every run derives the same AES key.</summary>
+    /// <summary>
+    /// The known-answer vectors' master key (bytes 0x00..0x1f, docs/formats.md#known-answer-vectors): fixed, so every
+    /// run derives the same AES key.
+    /// </summary>
     public static MasterKey MasterKey()
     {
         var bytes = new byte[32];

@@ -3,7 +3,7 @@ using SecretGuard.Diagnostics;
 
 namespace SecretGuard.Analyzers;
 
-/// <summary>Every descriptor in one place, with its help link built from the id (DESIGN §5).</summary>
+/// <summary>Every descriptor in one place, with its help link built from the id (docs/rules/README.md).</summary>
 internal static class DiagnosticDescriptors
 {
     public static readonly DiagnosticDescriptor HardcodedCredentialFormat = new DiagnosticDescriptor(

@@ -1,6 +1,6 @@
 namespace SecretGuard.Analyzers;
 
-/// <summary>The analyzers' diagnostic ids (DESIGN §5).</summary>
+/// <summary>The analyzers' diagnostic ids (docs/rules/README.md).</summary>
 internal static class RuleIdentifiers
 {
     public const string HardcodedCredentialFormat = "SG0001";

@@ -97,7 +97,8 @@ internal static class Program
         }
         catch (SecretGuardException ex)
         {
-            // Its messages name keys, files and kids, never values (DESIGN §3).
+            // Its messages name keys, files and kids, never values
+            // (docs/architecture.md#no-value-or-key-in-any-output).
             context.Error.WriteLine("error " + ex.ErrorCode + ": " + ex.Message);
             return ExitCodes.Failure;
         }

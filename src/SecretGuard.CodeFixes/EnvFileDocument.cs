@@ -7,7 +7,8 @@ namespace SecretGuard.CodeFixes;
 
 /// <summary>
 /// The project's dev env file as an additional document. The package declares it even before it exists (a
-/// placeholder), because <c>dotnet format</c>'s workspace cannot add additional documents (FACTS).
+/// placeholder), because <c>dotnet format</c>'s workspace cannot add additional documents
+/// (docs/architecture.md#fix-all-and-the-dev-env-file).
 /// </summary>
 internal static class EnvFileDocument
 {

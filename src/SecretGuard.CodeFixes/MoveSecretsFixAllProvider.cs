@@ -11,8 +11,8 @@ namespace SecretGuard.CodeFixes;
 
 /// <summary>
 /// Fix All for the secret moves, in a document, a project or the solution. The built-in batch fixer drops edits to
-/// additional documents (FACTS), so this one collects the diagnostics per scope and hands them to
-/// <see cref="SecretMover"/>, which edits each document once and each project's env file once.
+/// additional documents (docs/architecture.md#fix-all-and-the-dev-env-file), so this one collects the diagnostics per
+/// scope and hands them to <see cref="SecretMover"/>, which edits each document once and each project's env file once.
 /// </summary>
 internal sealed class MoveSecretsFixAllProvider : FixAllProvider
 {

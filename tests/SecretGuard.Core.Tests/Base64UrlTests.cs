@@ -8,7 +8,9 @@ using SecretGuard.Encryption;
 
 namespace SecretGuard.Tests;
 
-/// <summary>Strict unpadded base64url (RFC 4648 §5), as DESIGN §2 requires for payloads.</summary>
+/// <summary>
+/// Strict unpadded base64url (RFC 4648 §5), as docs/formats.md#2-encrypted-values requires for payloads.
+/// </summary>
 public class Base64UrlTests
 {
     // RFC 4648 §10 test vectors, with the padding removed.

@@ -9,10 +9,10 @@ using SecretGuard.Naming;
 namespace SecretGuard.Tests;
 
 /// <summary>
-/// The built-in credential families (DESIGN §5, SG0001/SG1007): each finds its format inside realistic text and
-/// misses the near misses; placeholders, documentation values, hashes, GUIDs, ordinary base64, ciphertext and public
-/// keys never match; the common case is cheap. Every sample is made up here from random characters (seeded, so the
-/// tests are repeatable): none is anyone's key.
+/// The built-in credential families (docs/rules/SG0001.md, docs/rules/SG1007.md): each finds its format inside
+/// realistic text and misses the near misses; placeholders, documentation values, hashes, GUIDs, ordinary base64,
+/// ciphertext and public keys never match; the common case is cheap. Every sample is made up here from random
+/// characters (seeded, so the tests are repeatable): none is anyone's key.
 /// </summary>
 public class CredentialFamiliesTests
 {

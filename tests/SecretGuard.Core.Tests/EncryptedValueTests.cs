@@ -7,7 +7,10 @@ using SecretGuard.Encryption;
 
 namespace SecretGuard.Tests;
 
-/// <summary>The envelope <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> of DESIGN §2, read strictly.</summary>
+/// <summary>
+/// The envelope <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> (docs/formats.md#2-encrypted-values), read
+/// strictly.
+/// </summary>
 public class EncryptedValueTests
 {
     private const string DevVector = "DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw";

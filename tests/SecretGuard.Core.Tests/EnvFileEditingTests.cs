@@ -7,7 +7,9 @@ using SecretGuard.EnvFiles;
 
 namespace SecretGuard.Tests;
 
-/// <summary>Edits change only the bytes of the values they replace (DESIGN §1), and writes are atomic.</summary>
+/// <summary>
+/// Edits change only the bytes of the values they replace (docs/formats.md#1-env-files), and writes are atomic.
+/// </summary>
 public class EnvFileEditingTests
 {
     private const string Ciphertext = "DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw";

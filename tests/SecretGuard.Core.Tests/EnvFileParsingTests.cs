@@ -4,7 +4,9 @@ using SecretGuard.EnvFiles;
 
 namespace SecretGuard.Tests;
 
-/// <summary>The env-file grammar of DESIGN §1: what each construct reads as, and where each entry sits.</summary>
+/// <summary>
+/// The env-file grammar (docs/formats.md#1-env-files): what each construct reads as, and where each entry sits.
+/// </summary>
 public class EnvFileParsingTests
 {
     private static EnvFile ParseClean(string text)

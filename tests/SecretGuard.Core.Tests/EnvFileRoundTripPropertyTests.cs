@@ -358,7 +358,8 @@ public class EnvFileRoundTripPropertyTests
     private static string Escape(string s) =>
         s.Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
 
-    // Mirrors DESIGN §1's definition of an interpolation (what shells, docker compose and dotenv-expand substitute).
+    // Mirrors the rule for '$' under SG1003 in docs/formats.md#1-env-files: a '$' followed by a letter, '_', '{' or '('
+    // is what shells, docker compose and dotenv-expand substitute.
     private static class EnvAmbiguityProbe
     {
         public static bool HasVariableReference(string value)

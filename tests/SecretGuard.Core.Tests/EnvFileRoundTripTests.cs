@@ -5,7 +5,10 @@ using SecretGuard.EnvFiles;
 
 namespace SecretGuard.Tests;
 
-/// <summary>Parsing is lossless (DESIGN §1): writing a parsed file back gives the same text and the same bytes.</summary>
+/// <summary>
+/// Parsing is lossless (docs/formats.md#1-env-files): writing a parsed file back gives the same text and the same
+/// bytes.
+/// </summary>
 public class EnvFileRoundTripTests
 {
     public static TheoryData<string, string> TrickyInputs => new()

@@ -4,7 +4,10 @@ using SecretGuard.Environments;
 
 namespace SecretGuard.Tests;
 
-/// <summary>Environment names (DESIGN §1, §2, §6): validation, culture-free prefixes, hosting names.</summary>
+/// <summary>
+/// Environment names (docs/formats.md#2-encrypted-values, docs/runtime.md#secrets): validation, culture-free prefixes,
+/// hosting names.
+/// </summary>
 public class EnvironmentNameTests
 {
     [Theory]

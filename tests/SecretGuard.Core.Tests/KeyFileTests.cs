@@ -6,7 +6,9 @@ using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Tests;
 
-/// <summary>The master-key file of DESIGN §3: its grammar, its errors (never showing a key), edits and lookup.</summary>
+/// <summary>
+/// The master-key file (docs/formats.md#3-key-files): its grammar, its errors (never showing a key), edits and lookup.
+/// </summary>
 public class KeyFileTests
 {
     private static readonly byte[] Key0 = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();

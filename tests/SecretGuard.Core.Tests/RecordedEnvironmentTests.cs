@@ -3,7 +3,9 @@ using SecretGuard.Environments;
 
 namespace SecretGuard.Tests;
 
-/// <summary>The environment a build records next to its output (DESIGN §4, §6).</summary>
+/// <summary>
+/// The environment a build records next to its output (docs/configuration.md#outputs, docs/runtime.md#secrets).
+/// </summary>
 public class RecordedEnvironmentTests
 {
     [Theory]

@@ -2,7 +2,10 @@ using SecretGuard.Naming;
 
 namespace SecretGuard.Tests;
 
-/// <summary>Which entries are secrets (DESIGN §1) and the name without the suffix (DESIGN §6).</summary>
+/// <summary>
+/// Which entries are secrets (docs/formats.md#1-env-files, "Secrets") and the name without the suffix
+/// (docs/runtime.md#configuration).
+/// </summary>
 public class SecretNamingTests
 {
     [Theory]

@@ -5,7 +5,10 @@ using SecretGuard.Keys;
 
 namespace SecretGuard.Tests;
 
-/// <summary>The known-answer vectors of DESIGN §2, word for word: the published format, not our own round trip.</summary>
+/// <summary>
+/// The known-answer vectors of docs/formats.md#known-answer-vectors, word for word: the published format, not our own
+/// round trip.
+/// </summary>
 public class KnownAnswerVectorTests
 {
     private const string MasterKeyBase64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";

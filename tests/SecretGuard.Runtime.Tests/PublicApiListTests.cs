@@ -13,7 +13,7 @@ namespace SecretGuard.Tests;
 /// </summary>
 public sealed class PublicApiListTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryFiles.Root;
 
     [Fact]
     public void The_documented_runtime_types_are_the_runtime_baseline_and_the_assembly_public_types()
@@ -90,18 +90,5 @@ public sealed class PublicApiListTests
         }
 
         return types.OrderBy(n => n, StringComparer.Ordinal).ToList();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecretGuard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecretGuard.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -15,7 +15,7 @@ namespace SecretGuard.Cli.Commands;
 /// <summary>
 /// <c>secretguard rotate --env ENV</c>: a new master key, the old one kept as <c>ENV.previous</c>, and every
 /// <c>ENV_ENC:</c> value in the repository re-encrypted, all or nothing; <c>--finish</c> drops the previous key once
-/// nothing needs it (DESIGN §3).
+/// nothing needs it (docs/cli.md#rotate).
 /// </summary>
 internal sealed class RotateCommand : ICommand
 {

@@ -6,8 +6,8 @@ using SecretGuard.Keys;
 namespace SecretGuard.Cli.Files;
 
 /// <summary>
-/// Where the command line finds master keys: the lookup the build and the runtime use (DESIGN §3), searched upward
-/// from the working folder, with <c>--key-file</c> as the explicit key file.
+/// Where the command line finds master keys: the lookup the build and the runtime use (docs/formats.md#3-key-files),
+/// searched upward from the working folder, with <c>--key-file</c> as the explicit key file.
 /// </summary>
 internal static class MasterKeys
 {

@@ -1,7 +1,7 @@
 namespace SecretGuard.Diagnostics;
 
 /// <summary>
-/// The ids the build, the command line and the runtime report (DESIGN §5); the analyzers' SG0xxx ids are in
+/// The ids the build, the command line and the runtime report (docs/rules/README.md); the analyzers' SG0xxx ids are in
 /// SecretGuard.Analyzers' RuleIdentifiers. One problem has one id across the analyzers, the build, the command
 /// line and the runtime's <c>SecretGuardException.ErrorCode</c>. Each id's title, severity and reporters are in
 /// <see cref="DiagnosticRules"/>, which a test holds these constants to.

@@ -45,8 +45,9 @@ internal static class DiagnosticRules
         new DiagnosticRule(DiagnosticIds.MissingMasterKey, "Master key missing or unusable", BuildCliAndRuntime, Error),
         new DiagnosticRule(DiagnosticIds.UnsupportedMSBuild, "SecretGuard tasks cannot run in this MSBuild", DiagnosticReporters.Build, Warning,
             notAnErrorInCiBecause: "it describes the build host, not the project: on a .NET Framework MSBuild before 18 the targets skip the " +
-                                   "env-file checks by design (DESIGN §4), the analyzers still run there, and 'secretguard validate' does " +
-                                   "the skipped checks. As an error it would fail every CI build on such a host whatever the project holds."),
+                                   "env-file checks by design (docs/configuration.md#visual-studio), the analyzers still run there, and " +
+                                   "'secretguard validate' does the skipped checks. As an error it would fail every CI build on such a host " +
+                                   "whatever the project holds."),
         new DiagnosticRule(DiagnosticIds.SecretNotFound, "Secret not set", DiagnosticReporters.Runtime, Error,
             notAnErrorInCiBecause: "it exists only at run time, as the error code of the exception Secrets.Get throws; " +
                                    "no build logs it, so a build's warnings-as-errors list has nothing to act on."),

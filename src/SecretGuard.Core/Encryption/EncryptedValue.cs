@@ -3,8 +3,9 @@ using System;
 namespace SecretGuard.Encryption;
 
 /// <summary>
-/// The envelope of an encrypted value, <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> (DESIGN §2), read strictly.
-/// This type only reads the structure; decryption lives in SecretGuard.Runtime.
+/// The envelope of an encrypted value, <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c>
+/// (docs/formats.md#2-encrypted-values), read strictly. This type only reads the structure; decryption lives in
+/// SecretGuard.Runtime.
 /// </summary>
 internal sealed class EncryptedValue
 {

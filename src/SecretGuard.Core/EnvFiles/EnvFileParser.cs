@@ -5,8 +5,9 @@ using SecretGuard.Diagnostics;
 namespace SecretGuard.EnvFiles;
 
 /// <summary>
-/// Reads the env-file grammar (DESIGN §1) into nodes that keep every character. Lines it cannot read become
-/// <see cref="EnvInvalidLine"/> nodes with an SG1001 finding, and parsing goes on, so one run reports every error.
+/// Reads the env-file grammar (docs/formats.md#1-env-files) into nodes that keep every character. Lines it cannot read
+/// become <see cref="EnvInvalidLine"/> nodes with an SG1001 finding, and parsing goes on, so one run reports every
+/// error.
 /// </summary>
 internal sealed class EnvFileParser
 {

@@ -4,7 +4,7 @@ namespace SecretGuard.Environments;
 
 /// <summary>
 /// The file the build writes next to its output with the environment it used, so a run of that output
-/// knows its environment when nothing else says (DESIGN §6).
+/// knows its environment when nothing else says (docs/runtime.md#secrets, "Active environment").
 /// </summary>
 internal static class RecordedEnvironment
 {

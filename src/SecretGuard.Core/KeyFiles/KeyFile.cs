@@ -10,9 +10,10 @@ using SecretGuard.IO;
 namespace SecretGuard.KeyFiles;
 
 /// <summary>
-/// The master-key file (<c>secretguard.keys</c>, DESIGN §3): one <c>&lt;name&gt; = &lt;base64&gt;</c> per line, spaces
-/// around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and <c>&lt;env&gt;.previous</c>. Lines are kept as
-/// written so a rotation changes only the lines it must. No finding or text form ever contains a key.
+/// The master-key file (<c>secretguard.keys</c>, docs/formats.md#3-key-files): one <c>&lt;name&gt; = &lt;base64&gt;</c>
+/// per line, spaces around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and
+/// <c>&lt;env&gt;.previous</c>. Lines are kept as written so a rotation changes only the lines it must. No finding or
+/// text form ever contains a key.
 /// </summary>
 internal sealed class KeyFile
 {

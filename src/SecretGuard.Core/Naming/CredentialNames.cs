@@ -6,10 +6,10 @@ using System.Linq;
 namespace SecretGuard.Naming;
 
 /// <summary>
-/// Whether a name (a symbol, a parameter, a JSON key, an env key) says it holds a credential: password, secret,
-/// token, api key, private key, connection string, ... — unless a word says it holds something about the
-/// credential instead (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path).
-/// One lexicon for the analyzers and the env-file checks (DESIGN §5).
+/// Whether a name (a symbol, a parameter, a JSON key, an env key) says it holds a credential: password, secret, token,
+/// api key, private key, connection string, ... — unless a word says it holds something about the credential instead
+/// (PasswordHash, TokenType, ApiKeyHeader, SecretName, ClientId, ...Url, ...Path). One lexicon for the analyzers and
+/// the env-file checks, so both judge a name alike (docs/architecture.md#secretguardcore).
 /// </summary>
 internal sealed class CredentialNames
 {

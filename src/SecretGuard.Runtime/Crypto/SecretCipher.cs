@@ -9,9 +9,9 @@ using SecretGuard.Keys;
 namespace SecretGuard.Crypto;
 
 /// <summary>
-/// Encrypts and decrypts values in the <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> format (DESIGN §2):
-/// AES-256-GCM, a fresh 12-byte nonce per value, a 16-byte tag, and associated data
-/// <c>secretguard:v1|&lt;env&gt;|&lt;KEY NAME&gt;</c> that binds each value to its entry and environment.
+/// Encrypts and decrypts values in the <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> format
+/// (docs/formats.md#2-encrypted-values): AES-256-GCM, a fresh 12-byte nonce per value, a 16-byte tag, and associated
+/// data <c>secretguard:v1|&lt;env&gt;|&lt;KEY NAME&gt;</c> that binds each value to its entry and environment.
 /// </summary>
 internal static class SecretCipher
 {

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 namespace SecretGuard.Keys;
 
 /// <summary>
-/// The AES-256 key of one environment, derived from a master key (DESIGN §2), with its kid: the first 8 hex
-/// characters of SHA-256 of the derived key. Its text form names the environment, kid and source only.
+/// The AES-256 key of one environment, derived from a master key (docs/formats.md#2-encrypted-values), with its kid:
+/// the first 8 hex characters of SHA-256 of the derived key. Its text form names the environment, kid and source only.
 /// </summary>
 internal sealed class EnvironmentKey
 {

@@ -9,10 +9,11 @@ using SecretGuard.Observability;
 namespace SecretGuard.Keys;
 
 /// <summary>
-/// PBKDF2-HMAC-SHA256 from a master key to an environment's AES key (DESIGN §2). The derivation is deliberately
-/// slow (100 000 iterations), so its result is cached for the process: once per environment and master key.
-/// Every <see cref="Derive"/> holds the key; a holder that lets go (<see cref="Release"/>, a configuration provider
-/// on reload or dispose) gives it back, and the last one out removes it from the cache and zeroes its bytes.
+/// PBKDF2-HMAC-SHA256 from a master key to an environment's AES key (docs/formats.md#2-encrypted-values). The
+/// derivation is deliberately slow (100 000 iterations), so its result is cached for the process: once per environment
+/// and master key. Every <see cref="Derive"/> holds the key; a holder that lets go (<see cref="Release"/>, a
+/// configuration provider on reload or dispose) gives it back, and the last one out removes it from the cache and
+/// zeroes its bytes.
 /// </summary>
 internal static class KeyDerivation
 {

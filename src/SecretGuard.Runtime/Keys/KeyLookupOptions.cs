@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace SecretGuard.Keys;
 
-/// <summary>Where to look for master keys (DESIGN §3).</summary>
+/// <summary>Where to look for master keys (docs/formats.md#3-key-files).</summary>
 internal sealed class KeyLookupOptions
 {
     /// <summary>The default variable name; <c>{ENV}</c> stands for the upper-case environment.</summary>

@@ -7,10 +7,10 @@ using SecretGuard.KeyFiles;
 namespace SecretGuard.Keys;
 
 /// <summary>
-/// Finds an environment's master keys (DESIGN §3) and derives their AES keys. The current key is the variable
-/// <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> if set, else the key file's <c>&lt;env&gt;</c>; the previous key is
-/// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>.
-/// Keys are read here, inside the process, and never passed around as text.
+/// Finds an environment's master keys (docs/formats.md#3-key-files) and derives their AES keys. The current key is the
+/// variable <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> if set, else the key file's <c>&lt;env&gt;</c>; the previous key is
+/// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>. Keys are read
+/// here, inside the process, and never passed around as text.
 /// </summary>
 internal static class KeyRingLoader
 {
