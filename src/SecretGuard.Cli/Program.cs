@@ -5,12 +5,19 @@ using System.Linq;
 using System.Reflection;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Commands;
+using SecretGuard.Diagnostics;
 
 namespace SecretGuard.Cli;
 
 /// <summary>The <c>secretguard</c> command: picks the command, parses its arguments and turns failures into exit codes.</summary>
 internal static class Program
 {
+    /// <summary>
+    /// Where the help sends people: an absolute URL, because the tool runs from a NuGet package, far from any clone of
+    /// this repository. Each command's section adds its anchor (GitHub's: the heading's words joined by '-').
+    /// </summary>
+    public const string DocsUrl = HelpLinks.RepositoryUrl + "/blob/main/docs/cli.md";
+
     private static readonly ICommand[] Commands =
     {
         new InitCommand(),
@@ -145,7 +152,8 @@ internal static class Program
 
         output.WriteLine();
         output.WriteLine("Run 'secretguard <command> --help' for a command's options and examples.");
-        output.WriteLine("Exit codes: 0 ok, 1 findings or failure, 2 wrong command line. Docs: docs/cli.md");
+        output.WriteLine("Exit codes: 0 ok, 1 findings or failure, 2 wrong command line.");
+        output.WriteLine("Docs: " + DocsUrl);
     }
 
     private static void WriteHelp(TextWriter output, ICommand command)
@@ -172,6 +180,7 @@ internal static class Program
 
         output.WriteLine();
         output.WriteLine("Exit codes: 0 ok, 1 findings or failure, 2 wrong command line.");
+        output.WriteLine("Docs: " + DocsUrl + "#" + command.Name.Replace(' ', '-'));
     }
 
     private static string Version()

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 
 namespace SecretGuard.Cli.Tests;
 
@@ -23,6 +26,27 @@ public sealed class UsageTests
         Assert.Contains("Options:", result.Stdout);
         Assert.Contains("Exit codes", result.Stdout);
         Assert.Equal(string.Empty, result.Stderr);
+
+        // The last line links to the command's section of the docs, online: the tool runs far from any clone.
+        var anchor = command.Replace(' ', '-');
+        Assert.Equal("Docs: " + DocsUrl + "#" + anchor, LastLine(result.Stdout));
+        Assert.Contains(anchor, CliDocAnchors());
+    }
+
+    [Fact]
+    public void Overview_ends_with_the_docs_url()
+    {
+        using var ws = new Workspace();
+        var help = ws.Run("--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Equal("Docs: " + DocsUrl, LastLine(help.Stdout));
+
+        // No help text names a path inside this repository: a user of the package has no docs/ folder.
+        foreach (var command in new[] { "init", "keygen", "set", "encrypt", "decrypt", "rotate", "validate", "hook install" })
+        {
+            var output = help.Stdout + ws.Run(ArgumentsOf(command + " --help")).Stdout;
+            Assert.DoesNotContain(" docs/", output);
+        }
     }
 
     [Fact]
@@ -83,5 +107,42 @@ public sealed class UsageTests
         Workspace.AssertNoneIn(result.Output, new[] { "hunter2-Very-Secret!" });
     }
 
+    private const string DocsUrl = "https://github.com/secretguard/SecretGuard/blob/main/docs/cli.md";
+
     private static string[] ArgumentsOf(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string LastLine(string text) => text.TrimEnd('\n', '\r').Split('\n').Last().TrimEnd('\r');
+
+    /// <summary>The anchors GitHub gives the headings of docs/cli.md: lower case, punctuation dropped, spaces as '-'.</summary>
+    private static HashSet<string> CliDocAnchors()
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var inCode = false;
+        foreach (var line in Repository.ReadText("docs/cli.md").Split('\n'))
+        {
+            // A '#' line inside a fenced block is a shell or YAML comment, not a heading.
+            inCode ^= line.StartsWith("```", StringComparison.Ordinal);
+            if (inCode || !line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var slug = new StringBuilder();
+            foreach (var c in line.TrimStart('#').Trim().ToLowerInvariant())
+            {
+                if (char.IsLetterOrDigit(c) || c is '-' or '_')
+                {
+                    slug.Append(c);
+                }
+                else if (c == ' ')
+                {
+                    slug.Append('-');
+                }
+            }
+
+            anchors.Add(slug.ToString());
+        }
+
+        return anchors;
+    }
 }

@@ -4,8 +4,9 @@ using System.IO;
 namespace SecretGuard.EndToEnd;
 
 /// <summary>
-/// Packs SecretGuard.nuspec once per test run, with a version of its own, into a folder feed. Restores go to a
-/// packages folder private to the repository (never the user's global cache), so a fresh version is always extracted.
+/// Packs SecretGuard.nuspec once per test run, with a version of its own, into a folder feed (from the build the run
+/// already made: see <see cref="Packs"/>). Restores go to a packages folder private to the repository (never the
+/// user's global cache), so a fresh version is always extracted.
 /// </summary>
 public sealed class PackageFeed
 {
@@ -13,18 +14,16 @@ public sealed class PackageFeed
     {
         RepositoryRoot = FindRepositoryRoot();
         var artifacts = Path.Combine(RepositoryRoot, "artifacts", "e2e");
-        Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        Version = Packs.UniqueVersion("e2e");
         FeedDirectory = Path.Combine(artifacts, "feed-" + Version);
         PackagesDirectory = Path.Combine(artifacts, "packages");
         Directory.CreateDirectory(FeedDirectory);
         Directory.CreateDirectory(PackagesDirectory);
 
-        var result = DotNet.Run(RepositoryRoot, TimeSpan.FromMinutes(5), null,
-            "pack", Path.Combine("src", "SecretGuard.Package"), "-c", "Release", "-nodeReuse:false",
-            "-p:PackageVersion=" + Version, "-o", FeedDirectory);
-        if (result.ExitCode != 0 || !File.Exists(PackagePath))
+        Packs.Pack(RepositoryRoot, Path.Combine("src", "SecretGuard.Package"), Version, FeedDirectory);
+        if (!File.Exists(PackagePath))
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + result.Output);
+            throw new InvalidOperationException("dotnet pack made no " + PackagePath);
         }
     }
 

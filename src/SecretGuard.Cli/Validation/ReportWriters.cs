@@ -66,7 +66,9 @@ internal static class ReportWriters
         json.WriteStartObject("driver");
         json.WriteString("name", "SecretGuard");
         json.WriteString("informationUri", HelpLinks.RepositoryUrl);
-        json.WriteString("version", ToolVersion());
+        var version = InformationalVersion();
+        json.WriteString("version", version);
+        json.WriteString("semanticVersion", version.Split('+')[0]);
         json.WriteStartArray("rules");
         foreach (var id in ruleIds)
         {
@@ -160,9 +162,12 @@ internal static class ReportWriters
         json.WriteString("uriBaseId", "%SRCROOT%");
     }
 
-    private static string ToolVersion()
-    {
-        var informational = typeof(ReportWriters).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return (informational ?? "0.0.0").Split('+')[0];
-    }
+    /// <summary>
+    /// The version the package was built as, with the commit when the build knew it (<c>0.1.0+c85b89a...</c>): a
+    /// code-scanning alert then names the exact build that found it. <c>semanticVersion</c>, the field SARIF defines for
+    /// comparing versions, drops the <c>+commit</c>: SemVer ignores build metadata when ordering versions, so the
+    /// release number alone is what compares.
+    /// </summary>
+    private static string InformationalVersion() =>
+        typeof(ReportWriters).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }
