@@ -154,9 +154,12 @@ internal sealed class EnvCheckRunner
 
         if (!WillEncrypt(target))
         {
+            var because = _options.ActiveEnvironment is null
+                ? "this build has no environment (SG1015)"
+                : "it builds " + _options.ActiveEnvironment + ", not " + environment;
             Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
-                entry.Key + " holds a plaintext secret that this build does not encrypt, because it builds " + _options.ActiveEnvironment +
-                ", not " + environment + ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (needs the " + environment + " key)");
+                entry.Key + " holds a plaintext secret that this build does not encrypt, because " + because +
+                ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (needs the " + environment + " key)");
             return;
         }
 

@@ -67,6 +67,21 @@ public class EnvCheckRunnerTests
     }
 
     [Fact]
+    public void A_build_without_an_environment_says_so_instead_of_naming_an_empty_one()
+    {
+        using var s = new CheckScenario("dev");
+        var dev = s.Write(".env.dev", "API_KEY_SECRET=canary-api-7f3e\n");
+
+        var report = EnvCheckRunner.Run(s.Options(CheckMode.Encrypt, null, new EnvFileTarget(dev, "dev")));
+
+        var warning = CheckAssert.Single(report, DiagnosticIds.PlaintextSecret);
+        Assert.Equal(FindingSeverity.Warning, warning.Severity);
+        Assert.StartsWith("API_KEY_SECRET holds a plaintext secret that this build does not encrypt, because this build has no environment (SG1015): build with SecretGuardEnvironment=dev", warning.Message);
+        Assert.Equal("API_KEY_SECRET=canary-api-7f3e\n", s.Read(dev));
+        CheckAssert.NoLeak(report, "canary");
+    }
+
+    [Fact]
     public void Encryption_keeps_crlf_endings_and_the_byte_order_mark()
     {
         using var s = new CheckScenario("dev");
