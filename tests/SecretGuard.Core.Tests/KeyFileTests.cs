@@ -127,6 +127,10 @@ public class KeyFileTests
         { "dev = " + B0.TrimEnd('='), "32 bytes" },
         { "dev = " + B0.Replace('A', '!'), "32 bytes" },
         { "dev = " + B0.Substring(0, 20) + "-_" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + " " + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + "\t" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + "\r" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 43) + " =", "32 bytes" },
         { "dev =", "32 bytes" },
         { B0, "key name" },
         { B0.TrimEnd('='), "expected" },
@@ -257,6 +261,36 @@ public class KeyFileTests
         Assert.False(KeyFile.TryDecodeKey(Convert.ToBase64String(new byte[33]), out _));
         Assert.False(KeyFile.TryDecodeKey(B0.Replace('A', '-'), out _));
     }
+
+    [Fact]
+    public void TryDecodeKey_accepts_surrounding_blanks_and_a_trailing_line_break_only()
+    {
+        foreach (var text in new[] { B0, "  " + B0, "\t" + B0 + "\t", B0 + "\n", B0 + "\r\n", " " + B0 + "  \n", B0 + " \r\n" })
+        {
+            Assert.True(KeyFile.TryDecodeKey(text, out var key), Escape(text));
+            Assert.Equal(Key0, key);
+        }
+
+        // Convert.FromBase64String skips whitespace anywhere: a key broken across lines or with a space inside is no key.
+        foreach (var text in new[]
+        {
+            B0.Substring(0, 22) + " " + B0.Substring(22),
+            B0.Substring(0, 22) + "\t" + B0.Substring(22),
+            B0.Substring(0, 22) + "\n" + B0.Substring(22),
+            B0.Substring(0, 22) + "\r\n" + B0.Substring(22),
+            B0.Substring(0, 43) + "\n=",
+            string.Join(" ", Enumerable.Range(0, 11).Select(i => B0.Substring(i * 4, 4))),
+            string.Join("\n", Enumerable.Range(0, 11).Select(i => B0.Substring(i * 4, 4))),
+            "\n" + B0,
+            "\r\n" + B0,
+        })
+        {
+            Assert.False(KeyFile.TryDecodeKey(text, out var key), Escape(text));
+            Assert.Empty(key);
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
 
     [Fact]
     public void Save_and_Load_round_trip_without_leaving_temporary_files()

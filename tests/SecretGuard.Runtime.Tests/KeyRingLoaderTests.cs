@@ -80,6 +80,47 @@ public class KeyRingLoaderTests
         Assert.DoesNotContain("not-a-key-but-secret-text", ex.ToString());
     }
 
+    [Theory]
+    [InlineData("  {0}  ")]
+    [InlineData("{0}\n")]
+    [InlineData("{0}\r\n")]
+    [InlineData("\t{0} \n")]
+    public void A_key_in_a_variable_may_have_surrounding_blanks_and_a_trailing_line_break(string format)
+    {
+        var key = TestKeys.NewBase64();
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), string.Format(format, key));
+        Assert.Equal(TestKeys.Ring("dev", key).Current!.Kid, KeyRingLoader.Load("dev", options).Current!.Kid);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_key_with_whitespace_inside_is_refused_without_showing_it(string inside)
+    {
+        var key = TestKeys.NewBase64();
+        var broken = key.Substring(0, 20) + inside + key.Substring(20);
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), broken);
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Equal("SG1012", ex.ErrorCode);
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, ex.Reason);
+        Assert.Contains(options.VariableFor("dev"), ex.Message);
+        Assert.DoesNotContain(key.Substring(0, 12), ex.ToString());
+        Assert.DoesNotContain(key.Substring(24, 12), ex.ToString());
+
+        // The same in a key file line: the line is an error, never a key.
+        using var dir = new TempDirectory();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + broken + "\n");
+        var fileOptions = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+        var fromFile = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", fileOptions));
+        Assert.Equal("SG1012", fromFile.ErrorCode);
+        Assert.Equal(1, fromFile.Line);
+        Assert.DoesNotContain(key.Substring(0, 12), fromFile.ToString());
+    }
+
     [Fact]
     public void A_short_key_is_refused()
     {

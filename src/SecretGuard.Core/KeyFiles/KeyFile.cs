@@ -25,6 +25,9 @@ internal sealed class KeyFile
     /// <summary>Bytes in a master key.</summary>
     public const int KeyLength = 32;
 
+    // A master key's length in standard base64 with padding.
+    private const int EncodedKeyLength = 44;
+
     private readonly List<string> _lines;
     private readonly List<string> _endings;
     private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
@@ -227,7 +230,7 @@ internal sealed class KeyFile
 
         if (!TryDecodeKey(value, out var key))
         {
-            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '='); generate one with 'secretguard keygen --env " + environment + "'");
+            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside); generate one with 'secretguard keygen --env " + environment + "'");
             return;
         }
 
@@ -241,18 +244,49 @@ internal sealed class KeyFile
         _entries.Add(new KeyFileEntry(environment, previous, line, key));
     }
 
-    /// <summary>Decodes a master key: standard base64 of exactly 32 bytes.</summary>
+    /// <summary>
+    /// Decodes a master key: standard base64 of exactly 32 bytes (44 characters, the last one '='), with spaces and
+    /// tabs around it and line breaks after it (a key echoed into a variable or a file) ignored. Every decoder of
+    /// master-key text goes through here: the key file and the <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> variables.
+    /// </summary>
     public static bool TryDecodeKey(string? base64, out byte[] key)
     {
         key = Array.Empty<byte>();
-        if (string.IsNullOrWhiteSpace(base64))
+        if (base64 is null)
         {
             return false;
         }
 
+        // Convert.FromBase64String skips whitespace anywhere, so a key with a space or a line break inside (two
+        // keys pasted over each other, a key wrapped by an editor) would decode: only the exact text is a key.
+        var start = 0;
+        var end = base64.Length;
+        while (start < end && IsBlank(base64[start]))
+        {
+            start++;
+        }
+
+        while (end > start && (IsBlank(base64[end - 1]) || base64[end - 1] == '\r' || base64[end - 1] == '\n'))
+        {
+            end--;
+        }
+
+        if (end - start != EncodedKeyLength || base64[end - 1] != '=')
+        {
+            return false;
+        }
+
+        for (var i = start; i < end - 1; i++)
+        {
+            if (!IsBase64Char(base64[i]))
+            {
+                return false;
+            }
+        }
+
         try
         {
-            var bytes = Convert.FromBase64String(base64!.Trim());
+            var bytes = Convert.FromBase64String(base64.Substring(start, EncodedKeyLength));
             if (bytes.Length != KeyLength)
             {
                 return false;
@@ -266,6 +300,11 @@ internal sealed class KeyFile
             return false;
         }
     }
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t';
+
+    private static bool IsBase64Char(char c) =>
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
 
     private void Add(int line, string message) =>
         _findings.Add(new Finding(DiagnosticIds.MissingMasterKey, FindingSeverity.Error, FilePath, line, 1, message));
