@@ -50,6 +50,45 @@ public sealed class KeyTextTests
         AssertNoKeyIn(set.Output + validate.Output, key);
     }
 
+    [Fact]
+    public void Two_lines_for_one_environment_in_the_key_file_stop_every_command_naming_both_lines()
+    {
+        using var ws = new Workspace();
+        var first = NewKey();
+        var second = NewKey();
+        ws.Write("secretguard.keys", "dev = " + second + "\n");
+        Assert.Equal(0, ws.Pipe(Secret, "set", "API_KEY_SECRET", "--env", "dev").ExitCode);
+
+        // The value's key is on the second dev line: the first must not silently win.
+        var keys = "# keys\ndev = " + first + "\nprod = " + NewKey() + "\ndev = " + second + "\n";
+        ws.Write("secretguard.keys", keys);
+        var env = ws.Read(".env.dev");
+        foreach (var arguments in new[]
+        {
+            new[] { "set", "OTHER_SECRET", "--env", "dev" },
+            new[] { "decrypt", "API_KEY_SECRET", "--env", "dev", "--force" },
+            new[] { "encrypt", "OTHER_SECRET", "--env", "dev" },
+            new[] { "rotate", "--env", "dev" },
+            new[] { "keygen", "--env", "dev", "--write", "--force" },
+            new[] { "init", "--env", "dev", "--force" },
+            new[] { "validate" },
+        })
+        {
+            var result = ws.Pipe(Secret, arguments);
+            var what = "secretguard " + string.Join(' ', arguments) + ": " + result;
+            Assert.True(result.ExitCode == 1, what);
+            Assert.True(result.Output.Contains("secretguard.keys(2)", StringComparison.Ordinal), what);
+            Assert.True(result.Output.Contains("secretguard.keys(4)", StringComparison.Ordinal), what);
+            Assert.True(result.Output.Contains("delete the other", StringComparison.Ordinal), what);
+            AssertNoKeyIn(result.Output, first);
+            AssertNoKeyIn(result.Output, second);
+            Workspace.AssertNoneIn(result.Output, new[] { Secret });
+        }
+
+        Assert.Equal(keys, ws.Read("secretguard.keys"));
+        Assert.Equal(env, ws.Read(".env.dev"));
+    }
+
     internal static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>No piece of the key shows: not whole, and not either half of a key split by whitespace.</summary>

@@ -159,16 +159,38 @@ public class KeyFileTests
     }
 
     [Fact]
-    public void A_duplicate_names_the_first_line_and_the_first_key_wins()
+    public void A_duplicate_is_an_error_naming_both_lines_and_what_to_do()
     {
-        var file = KeyFile.Parse("dev = " + B0 + "\nprod = " + B2 + "\ndev = " + B1 + "\n");
+        var file = KeyFile.Parse("dev = " + B0 + "\nprod = " + B2 + "\ndev = " + B1 + "\n", "/repo/secretguard.keys");
         var finding = Assert.Single(file.Findings);
         Assert.Equal(DiagnosticIds.MissingMasterKey, finding.Id);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal(3, finding.Line);
-        Assert.Contains("line 1", finding.Message);
+        Assert.Equal("/repo/secretguard.keys", finding.FilePath);
         Assert.Contains("'dev'", finding.Message);
-        Assert.Equal(Key0, file.Find("dev")!.GetKeyBytes());
+        Assert.Contains("/repo/secretguard.keys(1)", finding.Message);
+        Assert.Contains("/repo/secretguard.keys(3)", finding.Message);
+        Assert.Contains("delete the other", finding.Message);
+        Assert.Contains("DEV_ENC:", finding.Message);
+        Assert.Equal(new[] { 1, 3 }, file.Definitions("dev", previous: false).Select(d => d.Line).ToArray());
+        Assert.Single(file.Definitions("prod", previous: false));
+        Assert.Empty(file.Definitions("dev", previous: true));
         AssertNoKeyIn(file, B0, B1, B2);
+    }
+
+    [Fact]
+    public void A_line_for_the_same_name_counts_as_a_duplicate_even_when_one_of_them_is_unreadable()
+    {
+        var file = KeyFile.Parse("prod.previous = c2hvcnQ=\nprod.previous = " + B1 + "\n", "k");
+        Assert.Equal(new[] { 1, 2 }, file.Findings.Select(f => f.Line).ToArray());
+        Assert.Contains("k(1)", file.Findings[1].Message);
+        Assert.Contains("k(2)", file.Findings[1].Message);
+        Assert.Contains("delete the other", file.Findings[1].Message);
+        var definitions = file.Definitions("prod", previous: true);
+        Assert.Equal(2, definitions.Count);
+        Assert.Null(definitions[0].Entry);
+        Assert.Equal(Key1, definitions[1].Entry!.GetKeyBytes());
+        AssertNoKeyIn(file, B1);
     }
 
     [Fact]

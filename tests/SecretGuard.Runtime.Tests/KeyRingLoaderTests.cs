@@ -144,6 +144,44 @@ public class KeyRingLoaderTests
     }
 
     [Fact]
+    public void Two_lines_for_one_environment_are_an_error_naming_both_lines_and_their_kids()
+    {
+        using var dir = new TempDirectory();
+        var first = TestKeys.NewBase64();
+        var second = TestKeys.NewBase64();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + first + "\nprod = " + TestKeys.NewBase64() + "\ndev = " + second + "\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Equal("SG1012", ex.ErrorCode);
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, ex.Reason);
+        Assert.Equal(keyFile, ex.FilePath);
+        Assert.Equal(3, ex.Line);
+        Assert.Contains(keyFile + "(1)", ex.Message);
+        Assert.Contains(keyFile + "(3)", ex.Message);
+        Assert.Contains(TestKeys.Ring("dev", first).Current!.Kid, ex.Message);
+        Assert.Contains(TestKeys.Ring("dev", second).Current!.Kid, ex.Message);
+        Assert.Contains("delete the other", ex.Message);
+        Assert.Contains(keyFile + "(1)", ex.Detail);
+        Assert.DoesNotContain(first.Substring(0, 12), ex.ToString());
+        Assert.DoesNotContain(second.Substring(0, 12), ex.ToString());
+
+        Assert.NotNull(KeyRingLoader.Load("prod", options).Current); // the dev lines do not block prod
+    }
+
+    [Fact]
+    public void Two_lines_for_a_previous_key_are_an_error_too()
+    {
+        using var dir = new TempDirectory();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + TestKeys.NewBase64() + "\ndev.previous = " + TestKeys.NewBase64() + "\ndev.previous = " + TestKeys.NewBase64() + "\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Contains(keyFile + "(2)", ex.Message);
+        Assert.Contains(keyFile + "(3)", ex.Message);
+        Assert.Contains("'dev.previous'", ex.Message);
+    }
+
+    [Fact]
     public void An_explicit_key_file_that_does_not_exist_is_an_error()
     {
         var options = new KeyLookupOptions { KeyFilePath = Path.Combine(Path.GetTempPath(), "nope-" + Guid.NewGuid(), "secretguard.keys") };

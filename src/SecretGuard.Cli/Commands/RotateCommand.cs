@@ -85,6 +85,12 @@ internal sealed class RotateCommand : ICommand
             CommandContext.Variable(variable + "_PREVIOUS") is not null,
             MasterKeys.Find(lookup),
             MasterKeys.LoadRing(environment, lookup));
+        if (state.KeyFilePath is not null)
+        {
+            // Even when the variables hold the keys: the key file is written, and must not stay ambiguous.
+            MasterKeys.RefuseDuplicates(KeyFile.Load(state.KeyFilePath), new[] { environment }, previousToo: true);
+        }
+
         if (state.Ring.Current is null)
         {
             throw new CommandFailedException(
@@ -245,6 +251,7 @@ internal sealed class RotateCommand : ICommand
         if (state.KeyFilePath is not null)
         {
             var keyFile = KeyFile.Load(state.KeyFilePath);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
             if (keyFile.Remove(environment, previous: true))
             {
                 keyFile.Save(state.KeyFilePath);
@@ -351,6 +358,7 @@ internal sealed class RotateCommand : ICommand
         try
         {
             var keyFile = KeyFile.Load(path);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { state.Environment }, previousToo: true);
             var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
                 context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
             keyFile.Set(state.Environment, previous: true, old.GetKeyBytes());

@@ -31,6 +31,7 @@ internal sealed class KeyFile
     private readonly List<string> _lines;
     private readonly List<string> _endings;
     private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
+    private readonly List<KeyFileDefinition> _definitions = new List<KeyFileDefinition>();
     private readonly List<Finding> _findings = new List<Finding>();
 
     private KeyFile(string? path, List<string> lines, List<string> endings)
@@ -113,6 +114,32 @@ internal sealed class KeyFile
     public KeyFileEntry? Find(string environment, bool previous = false) =>
         _entries.FirstOrDefault(e => e.Environment == environment && e.IsPrevious == previous);
 
+    /// <summary>
+    /// Every line that names the key <c>env</c> (or <c>env.previous</c>), readable or not, in file order. More than
+    /// one is an error (see <see cref="DescribeDuplicate"/>): readers must not pick one of them.
+    /// </summary>
+    public IReadOnlyList<KeyFileDefinition> Definitions(string environment, bool previous) =>
+        _definitions.Where(d => d.Environment == environment && d.IsPrevious == previous).ToList();
+
+    /// <summary>
+    /// The problem with a name defined on several lines: names every line as <c>file(line)</c> (with what
+    /// <paramref name="describeLine"/> adds about each, e.g. its kid) and says what to do. Never shows a key.
+    /// </summary>
+    public string DescribeDuplicate(IReadOnlyList<KeyFileDefinition> definitions, Func<KeyFileDefinition, string?>? describeLine = null)
+    {
+        var first = definitions[0];
+        var name = first.IsPrevious ? first.Environment + PreviousSuffix : first.Environment;
+        var lines = definitions.Select(d => (FilePath ?? DefaultFileName) + "(" + d.Line + ")" + (describeLine?.Invoke(d) is { } about ? " (" + about + ")" : string.Empty)).ToList();
+        var where = string.Join(", ", lines.Take(lines.Count - 1)) + " and " + lines[lines.Count - 1];
+        var advice = first.IsPrevious
+            ? "keep the line with the key the values not yet re-encrypted need and delete the other"
+            : "keep the line with the key your " + first.Environment + " values are encrypted with (the kid after " +
+              EnvironmentName.ToPrefix(first.Environment) + "v1: in each value names it) and delete the other, or rename it '" +
+              first.Environment + PreviousSuffix + "' if it is the key from before a rotation";
+        return "'" + name + "' is defined on " + (definitions.Count == 2 ? "two" : definitions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) +
+            " lines, " + where + ", and SecretGuard cannot tell which key is meant, so it uses none of them: " + advice;
+    }
+
     /// <summary>Sets (replacing in place, or appending) the key named <c>env</c> or <c>env.previous</c>.</summary>
     public void Set(string environment, bool previous, byte[] key)
     {
@@ -184,6 +211,7 @@ internal sealed class KeyFile
     private void Read()
     {
         _entries.Clear();
+        _definitions.Clear();
         _findings.Clear();
         for (var i = 0; i < _lines.Count; i++)
         {
@@ -228,20 +256,24 @@ internal sealed class KeyFile
             return;
         }
 
-        if (!TryDecodeKey(value, out var key))
+        var earlier = Definitions(environment, previous);
+        var valid = TryDecodeKey(value, out var key);
+        var entry = valid ? new KeyFileEntry(environment, previous, line, key) : null;
+        _definitions.Add(new KeyFileDefinition(environment, previous, line, entry));
+        if (!valid)
         {
             Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside); generate one with 'secretguard keygen --env " + environment + "'");
-            return;
         }
 
-        var duplicate = Find(environment, previous);
-        if (duplicate is not null)
+        if (earlier.Count > 0)
         {
-            Add(line, "'" + name + "' is defined again (first on line " + duplicate.Line + "): keep one of them");
-            return;
+            // Readable or not, an earlier line names the same key: neither is used in place of the other.
+            Add(line, DescribeDuplicate(Definitions(environment, previous)));
         }
-
-        _entries.Add(new KeyFileEntry(environment, previous, line, key));
+        else if (entry is not null)
+        {
+            _entries.Add(entry);
+        }
     }
 
     /// <summary>
