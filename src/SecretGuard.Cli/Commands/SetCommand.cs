@@ -62,6 +62,7 @@ internal sealed class SetCommand : ICommand
         var environment = EnvironmentOptions.Require(arguments, "secretguard set " + name + " --env dev");
         var force = arguments.Has(ForceOption);
         var path = EnvFileHelpers.Resolve(arguments, context, environment);
+        EnvFileHelpers.RequireFolder(context, path);
         var naming = ProjectSettings.Read(Path.GetDirectoryName(path)!).Naming;
         if (!naming.IsSecret(name) && !force)
         {
@@ -94,11 +95,6 @@ internal sealed class SetCommand : ICommand
         {
             // A fresh nonce per entry: one nonce is never used twice with one key.
             entry.SetValue(ciphertext ?? SecretCipher.Encrypt(key, name, value), EnvQuoteStyle.None);
-        }
-
-        if (!exists)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
         file.Save(path);
