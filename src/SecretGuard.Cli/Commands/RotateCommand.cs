@@ -7,6 +7,7 @@ using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Rotation;
 using SecretGuard.Crypto;
 using SecretGuard.Environments;
+using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
@@ -328,10 +329,19 @@ internal sealed class RotateCommand : ICommand
 
     private static FileReplacement Prepare(CommandContext context, EncryptedValueScan scan, IEnumerable<EncryptedValueScan.ScannedFile>? files = null)
     {
+        var toWrite = (files ?? scan.Files).ToList();
+
+        // A rename would replace a read-only file (and keep its mode): refuse before any file or key changes.
+        var readOnly = toWrite.Where(f => ReadOnlyFiles.IsReadOnly(f.Path)).Select(f => context.Display(f.Path)).ToArray();
+        if (readOnly.Length > 0)
+        {
+            throw new CommandFailedException(ReadOnlyFiles.Describe(readOnly) + ", then run the command again. Nothing was changed: no env file and no key.");
+        }
+
         var replacement = new FileReplacement();
         try
         {
-            foreach (var file in files ?? scan.Files)
+            foreach (var file in toWrite)
             {
                 try
                 {

@@ -7,6 +7,7 @@ using SecretGuard.Cli.Validation;
 using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
+using SecretGuard.IO;
 
 namespace SecretGuard.Cli.Commands;
 
@@ -78,6 +79,11 @@ internal sealed class SetCommand : ICommand
 
         // Everything that can fail is checked before the value is asked for.
         var exists = File.Exists(path);
+        if (exists && ReadOnlyFiles.IsReadOnly(path))
+        {
+            throw new CommandFailedException(ReadOnlyFiles.Describe(context.Display(path)) + ", then run the command again. Nothing was written.");
+        }
+
         var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
         var ring = MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context));
         var key = MasterKeys.RequireCurrent(ring);
