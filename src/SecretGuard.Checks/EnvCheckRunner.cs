@@ -7,6 +7,7 @@ using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
+using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 using SecretGuard.Naming;
@@ -92,6 +93,15 @@ internal sealed class EnvCheckRunner
         }
 
         CheckRequiredRules(target, file);
+
+        // IsWritable is about the text (valid UTF-8), not the file system: a file marked read-only is refused here.
+        if (encrypted > 0 && !file.HasSyntaxErrors && file.IsWritable && ReadOnlyFiles.IsReadOnly(target.Path))
+        {
+            _report.Findings.Add(new Finding(DiagnosticIds.SyntaxError, FindingSeverity.Error, target.Path, 0, 0,
+                ReadOnlyFiles.Describe(target.Path) + " and build again: its " + encrypted + " plaintext secret " + (encrypted == 1 ? "value was" : "values were") +
+                " not encrypted, and nothing was written"));
+            return;
+        }
 
         if (encrypted > 0 && !file.HasSyntaxErrors && file.IsWritable)
         {

@@ -191,6 +191,7 @@ public sealed class RotateTests
         {
             arguments.Add("--file");
             arguments.Add(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(ws.File(file))!); // set creates no folders
         }
 
         var result = ws.Pipe(value, arguments.ToArray());

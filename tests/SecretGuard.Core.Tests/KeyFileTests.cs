@@ -129,6 +129,10 @@ public class KeyFileTests
         { "dev = " + B0.TrimEnd('='), "32 bytes" },
         { "dev = " + B0.Replace('A', '!'), "32 bytes" },
         { "dev = " + B0.Substring(0, 20) + "-_" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + " " + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + "\t" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 22) + "\r" + B0.Substring(22), "32 bytes" },
+        { "dev = " + B0.Substring(0, 43) + " =", "32 bytes" },
         { "dev =", "32 bytes" },
         { B0, "key name" },
         { B0.TrimEnd('='), "expected" },
@@ -157,16 +161,38 @@ public class KeyFileTests
     }
 
     [Fact]
-    public void A_duplicate_names_the_first_line_and_the_first_key_wins()
+    public void A_duplicate_is_an_error_naming_both_lines_and_what_to_do()
     {
-        var file = KeyFile.Parse("dev = " + B0 + "\nprod = " + B2 + "\ndev = " + B1 + "\n");
+        var file = KeyFile.Parse("dev = " + B0 + "\nprod = " + B2 + "\ndev = " + B1 + "\n", "/repo/secretguard.keys");
         var finding = Assert.Single(file.Findings);
         Assert.Equal(DiagnosticIds.MissingMasterKey, finding.Id);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal(3, finding.Line);
-        Assert.Contains("line 1", finding.Message);
+        Assert.Equal("/repo/secretguard.keys", finding.FilePath);
         Assert.Contains("'dev'", finding.Message);
-        Assert.Equal(Key0, file.Find("dev")!.GetKeyBytes());
+        Assert.Contains("/repo/secretguard.keys(1)", finding.Message);
+        Assert.Contains("/repo/secretguard.keys(3)", finding.Message);
+        Assert.Contains("delete the other", finding.Message);
+        Assert.Contains("DEV_ENC:", finding.Message);
+        Assert.Equal(new[] { 1, 3 }, file.Definitions("dev", previous: false).Select(d => d.Line).ToArray());
+        Assert.Single(file.Definitions("prod", previous: false));
+        Assert.Empty(file.Definitions("dev", previous: true));
         AssertNoKeyIn(file, B0, B1, B2);
+    }
+
+    [Fact]
+    public void A_line_for_the_same_name_counts_as_a_duplicate_even_when_one_of_them_is_unreadable()
+    {
+        var file = KeyFile.Parse("prod.previous = c2hvcnQ=\nprod.previous = " + B1 + "\n", "k");
+        Assert.Equal(new[] { 1, 2 }, file.Findings.Select(f => f.Line).ToArray());
+        Assert.Contains("k(1)", file.Findings[1].Message);
+        Assert.Contains("k(2)", file.Findings[1].Message);
+        Assert.Contains("delete the other", file.Findings[1].Message);
+        var definitions = file.Definitions("prod", previous: true);
+        Assert.Equal(2, definitions.Count);
+        Assert.Null(definitions[0].Entry);
+        Assert.Equal(Key1, definitions[1].Entry!.GetKeyBytes());
+        AssertNoKeyIn(file, B1);
     }
 
     [Fact]
@@ -259,6 +285,36 @@ public class KeyFileTests
         Assert.False(KeyFile.TryDecodeKey(Convert.ToBase64String(new byte[33]), out _));
         Assert.False(KeyFile.TryDecodeKey(B0.Replace('A', '-'), out _));
     }
+
+    [Fact]
+    public void TryDecodeKey_accepts_surrounding_blanks_and_a_trailing_line_break_only()
+    {
+        foreach (var text in new[] { B0, "  " + B0, "\t" + B0 + "\t", B0 + "\n", B0 + "\r\n", " " + B0 + "  \n", B0 + " \r\n" })
+        {
+            Assert.True(KeyFile.TryDecodeKey(text, out var key), Escape(text));
+            Assert.Equal(Key0, key);
+        }
+
+        // Convert.FromBase64String skips whitespace anywhere: a key broken across lines or with a space inside is no key.
+        foreach (var text in new[]
+        {
+            B0.Substring(0, 22) + " " + B0.Substring(22),
+            B0.Substring(0, 22) + "\t" + B0.Substring(22),
+            B0.Substring(0, 22) + "\n" + B0.Substring(22),
+            B0.Substring(0, 22) + "\r\n" + B0.Substring(22),
+            B0.Substring(0, 43) + "\n=",
+            string.Join(" ", Enumerable.Range(0, 11).Select(i => B0.Substring(i * 4, 4))),
+            string.Join("\n", Enumerable.Range(0, 11).Select(i => B0.Substring(i * 4, 4))),
+            "\n" + B0,
+            "\r\n" + B0,
+        })
+        {
+            Assert.False(KeyFile.TryDecodeKey(text, out var key), Escape(text));
+            Assert.Empty(key);
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
 
     [Fact]
     public void Save_and_Load_round_trip_without_leaving_temporary_files()

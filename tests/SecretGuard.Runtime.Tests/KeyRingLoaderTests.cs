@@ -80,6 +80,47 @@ public class KeyRingLoaderTests
         Assert.DoesNotContain("not-a-key-but-secret-text", ex.ToString());
     }
 
+    [Theory]
+    [InlineData("  {0}  ")]
+    [InlineData("{0}\n")]
+    [InlineData("{0}\r\n")]
+    [InlineData("\t{0} \n")]
+    public void A_key_in_a_variable_may_have_surrounding_blanks_and_a_trailing_line_break(string format)
+    {
+        var key = TestKeys.NewBase64();
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), string.Format(format, key));
+        Assert.Equal(TestKeys.Ring("dev", key).Current!.Kid, KeyRingLoader.Load("dev", options).Current!.Kid);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_key_with_whitespace_inside_is_refused_without_showing_it(string inside)
+    {
+        var key = TestKeys.NewBase64();
+        var broken = key.Substring(0, 20) + inside + key.Substring(20);
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate() };
+        using var vars = new EnvironmentVariables().Set(options.VariableFor("dev"), broken);
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Equal("SG1012", ex.ErrorCode);
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, ex.Reason);
+        Assert.Contains(options.VariableFor("dev"), ex.Message);
+        Assert.DoesNotContain(key.Substring(0, 12), ex.ToString());
+        Assert.DoesNotContain(key.Substring(24, 12), ex.ToString());
+
+        // The same in a key file line: the line is an error, never a key.
+        using var dir = new TempDirectory();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + broken + "\n");
+        var fileOptions = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+        var fromFile = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", fileOptions));
+        Assert.Equal("SG1012", fromFile.ErrorCode);
+        Assert.Equal(1, fromFile.Line);
+        Assert.DoesNotContain(key.Substring(0, 12), fromFile.ToString());
+    }
+
     [Fact]
     public void A_short_key_is_refused()
     {
@@ -100,6 +141,44 @@ public class KeyRingLoaderTests
         Assert.Equal(2, ex.Line);
         Assert.Contains("secretguard keygen --env prod", ex.Message);
         Assert.DoesNotContain("c2hvcnQ=", ex.Message);
+    }
+
+    [Fact]
+    public void Two_lines_for_one_environment_are_an_error_naming_both_lines_and_their_kids()
+    {
+        using var dir = new TempDirectory();
+        var first = TestKeys.NewBase64();
+        var second = TestKeys.NewBase64();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + first + "\nprod = " + TestKeys.NewBase64() + "\ndev = " + second + "\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Equal("SG1012", ex.ErrorCode);
+        Assert.Equal(SecretGuardErrorReason.InvalidKey, ex.Reason);
+        Assert.Equal(keyFile, ex.FilePath);
+        Assert.Equal(3, ex.Line);
+        Assert.Contains(keyFile + "(1)", ex.Message);
+        Assert.Contains(keyFile + "(3)", ex.Message);
+        Assert.Contains(TestKeys.Ring("dev", first).Current!.Kid, ex.Message);
+        Assert.Contains(TestKeys.Ring("dev", second).Current!.Kid, ex.Message);
+        Assert.Contains("delete the other", ex.Message);
+        Assert.Contains(keyFile + "(1)", ex.Detail);
+        Assert.DoesNotContain(first.Substring(0, 12), ex.ToString());
+        Assert.DoesNotContain(second.Substring(0, 12), ex.ToString());
+
+        Assert.NotNull(KeyRingLoader.Load("prod", options).Current); // the dev lines do not block prod
+    }
+
+    [Fact]
+    public void Two_lines_for_a_previous_key_are_an_error_too()
+    {
+        using var dir = new TempDirectory();
+        var keyFile = dir.Write("secretguard.keys", "dev = " + TestKeys.NewBase64() + "\ndev.previous = " + TestKeys.NewBase64() + "\ndev.previous = " + TestKeys.NewBase64() + "\n");
+        var options = new KeyLookupOptions { KeyVariable = TestKeys.UniqueVariableTemplate(), KeyFilePath = keyFile };
+        var ex = Assert.Throws<SecretGuardException>(() => KeyRingLoader.Load("dev", options));
+        Assert.Contains(keyFile + "(2)", ex.Message);
+        Assert.Contains(keyFile + "(3)", ex.Message);
+        Assert.Contains("'dev.previous'", ex.Message);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal sealed class InitCommand : ICommand
 
         var existed = File.Exists(keyFilePath);
         var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
+        MasterKeys.RefuseDuplicates(keyFile, environments);
         var present = environments.Where(e => keyFile.Find(e) is not null).ToList();
         if (present.Count > 0 && !force)
         {

@@ -82,6 +82,7 @@ internal sealed class KeygenCommand : ICommand
 
         var created = !File.Exists(path);
         var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
+        MasterKeys.RefuseDuplicates(keyFile, new[] { environment });
         if (keyFile.Find(environment) is not null && !arguments.Has(ForceOption))
         {
             throw new CommandFailedException(

@@ -7,6 +7,7 @@ using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Rotation;
 using SecretGuard.Crypto;
 using SecretGuard.Environments;
+using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
@@ -85,6 +86,12 @@ internal sealed class RotateCommand : ICommand
             CommandContext.Variable(variable + "_PREVIOUS") is not null,
             MasterKeys.Find(lookup),
             MasterKeys.LoadRing(environment, lookup));
+        if (state.KeyFilePath is not null)
+        {
+            // Even when the variables hold the keys: the key file is written, and must not stay ambiguous.
+            MasterKeys.RefuseDuplicates(KeyFile.Load(state.KeyFilePath), new[] { environment }, previousToo: true);
+        }
+
         if (state.Ring.Current is null)
         {
             throw new CommandFailedException(
@@ -245,6 +252,7 @@ internal sealed class RotateCommand : ICommand
         if (state.KeyFilePath is not null)
         {
             var keyFile = KeyFile.Load(state.KeyFilePath);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
             if (keyFile.Remove(environment, previous: true))
             {
                 keyFile.Save(state.KeyFilePath);
@@ -321,10 +329,19 @@ internal sealed class RotateCommand : ICommand
 
     private static FileReplacement Prepare(CommandContext context, EncryptedValueScan scan, IEnumerable<EncryptedValueScan.ScannedFile>? files = null)
     {
+        var toWrite = (files ?? scan.Files).ToList();
+
+        // A rename would replace a read-only file (and keep its mode): refuse before any file or key changes.
+        var readOnly = toWrite.Where(f => ReadOnlyFiles.IsReadOnly(f.Path)).Select(f => context.Display(f.Path)).ToArray();
+        if (readOnly.Length > 0)
+        {
+            throw new CommandFailedException(ReadOnlyFiles.Describe(readOnly) + ", then run the command again. Nothing was changed: no env file and no key.");
+        }
+
         var replacement = new FileReplacement();
         try
         {
-            foreach (var file in files ?? scan.Files)
+            foreach (var file in toWrite)
             {
                 try
                 {
@@ -351,6 +368,7 @@ internal sealed class RotateCommand : ICommand
         try
         {
             var keyFile = KeyFile.Load(path);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { state.Environment }, previousToo: true);
             var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
                 context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
             keyFile.Set(state.Environment, previous: true, old.GetKeyBytes());

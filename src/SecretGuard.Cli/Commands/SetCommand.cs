@@ -7,6 +7,7 @@ using SecretGuard.Cli.Validation;
 using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
+using SecretGuard.IO;
 
 namespace SecretGuard.Cli.Commands;
 
@@ -62,6 +63,7 @@ internal sealed class SetCommand : ICommand
         var environment = EnvironmentOptions.Require(arguments, "secretguard set " + name + " --env dev");
         var force = arguments.Has(ForceOption);
         var path = EnvFileHelpers.Resolve(arguments, context, environment);
+        EnvFileHelpers.RequireFolder(context, path);
         var naming = ProjectSettings.Read(Path.GetDirectoryName(path)!).Naming;
         if (!naming.IsSecret(name) && !force)
         {
@@ -77,6 +79,11 @@ internal sealed class SetCommand : ICommand
 
         // Everything that can fail is checked before the value is asked for.
         var exists = File.Exists(path);
+        if (exists && ReadOnlyFiles.IsReadOnly(path))
+        {
+            throw new CommandFailedException(ReadOnlyFiles.Describe(context.Display(path)) + ", then run the command again. Nothing was written.");
+        }
+
         var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
         var ring = MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context));
         var key = MasterKeys.RequireCurrent(ring);
@@ -94,11 +101,6 @@ internal sealed class SetCommand : ICommand
         {
             // A fresh nonce per entry: one nonce is never used twice with one key.
             entry.SetValue(ciphertext ?? SecretCipher.Encrypt(key, name, value), EnvQuoteStyle.None);
-        }
-
-        if (!exists)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
         file.Save(path);

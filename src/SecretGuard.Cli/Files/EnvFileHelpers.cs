@@ -29,6 +29,22 @@ internal static class EnvFileHelpers
         arguments.Value(FileOption) is { } file ? context.FullPath(file) : EnvFileDiscovery.DefaultFileFor(context.WorkingDirectory, environment);
 
     /// <summary>
+    /// Refuses an env file whose folder does not exist: a mistyped <c>--file</c> must not create a folder chain
+    /// anywhere on disk and put a secret there.
+    /// </summary>
+    public static void RequireFolder(CommandContext context, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            var display = context.Display(folder);
+            throw new CommandFailedException(
+                "the folder " + display + " does not exist, and SecretGuard does not create folders for an env file: check the " + FileOption +
+                " path, or create the folder first (" + (System.OperatingSystem.IsWindows() ? "mkdir " : "mkdir -p ") + display + "). Nothing was written.");
+        }
+    }
+
+    /// <summary>
     /// Refuses a file whose name says it belongs to another environment (<c>.env.prod</c> with <c>--env dev</c>):
     /// a value encrypted for dev in the prod file is an SG1005 error at the next build.
     /// </summary>

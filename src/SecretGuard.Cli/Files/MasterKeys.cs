@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using SecretGuard.Cli.CommandLine;
+using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
 namespace SecretGuard.Cli.Files;
@@ -47,6 +49,25 @@ internal static class MasterKeys
         catch (SecretGuardException ex)
         {
             throw new CommandFailedException(ex.ErrorCode + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a key file that defines one of these keys on more than one line (SG1012, naming every line), before a
+    /// command writes into it: replacing one of the lines would leave the file as ambiguous as it was.
+    /// </summary>
+    public static void RefuseDuplicates(KeyFile keyFile, IEnumerable<string> environments, bool previousToo = false)
+    {
+        foreach (var environment in environments)
+        {
+            foreach (var previous in previousToo ? new[] { false, true } : new[] { false })
+            {
+                var definitions = keyFile.Definitions(environment, previous);
+                if (definitions.Count > 1)
+                {
+                    throw new CommandFailedException("SG1012: " + keyFile.DescribeDuplicate(definitions, d => KeyRingLoader.DescribeKid(d, environment)) + ". Nothing was changed: fix the key file first, then run the command again.");
+                }
+            }
         }
     }
 

@@ -192,7 +192,8 @@ internal sealed class EnvFile
 
     /// <summary>
     /// Writes the file atomically: to a temporary file in the same folder, then renamed over the target,
-    /// so a crash leaves the old file or the new one, never half of either.
+    /// so a crash leaves the old file or the new one, never half of either. A target marked read-only is refused
+    /// (<see cref="UnauthorizedAccessException"/> naming it and how to make it writable).
     /// </summary>
     public void Save(string? path = null)
     {
@@ -200,6 +201,12 @@ internal sealed class EnvFile
         if (!IsWritable)
         {
             throw new InvalidOperationException("'" + target + "' was not valid UTF-8 when it was read; SecretGuard does not rewrite it.");
+        }
+
+        // The rename below would succeed (it needs only a writable folder) and keep the read-only mode: refuse instead.
+        if (ReadOnlyFiles.IsReadOnly(target))
+        {
+            throw new UnauthorizedAccessException(ReadOnlyFiles.Describe(target) + ", then try again. Nothing was written.");
         }
 
         AtomicFile.WriteAllBytes(target, ToBytes());

@@ -49,17 +49,19 @@ internal sealed class EnvFileParser
                 continue;
             }
 
-            if (_text[first] == '#')
-            {
-                Add(new EnvComment(_line, Slice(lineStart, next), next - contentEnd), next, 1);
-                continue;
-            }
-
+            // Only a double-quoted value may hold a carriage return. One before any '"' is stray, on a comment line
+            // too; one after a '"' is judged by IsEndOfEntryValid, which knows where the value ends.
             var strayCr = _text.IndexOf('\r', lineStart, contentEnd - lineStart);
-            if (strayCr >= 0 && !IsAfterDoubleQuote(lineStart, strayCr))
+            if (strayCr >= 0 && (_text[first] == '#' || !IsAfterDoubleQuote(lineStart, strayCr)))
             {
                 Error(_line, strayCr - lineStart + 1, StrayCarriageReturn);
                 Add(new EnvInvalidLine(_line, Slice(lineStart, next), next - contentEnd), next, 1);
+                continue;
+            }
+
+            if (_text[first] == '#')
+            {
+                Add(new EnvComment(_line, Slice(lineStart, next), next - contentEnd), next, 1);
                 continue;
             }
 
@@ -235,11 +237,14 @@ internal sealed class EnvFileParser
     // What follows the value: no stray carriage return, and after a quoted value only blanks and a comment.
     private bool IsEndOfEntryValid(ref EntryScan scan)
     {
-        // A '"' earlier on the line let a carriage return through the check in Run: only a double-quoted value may hold one.
-        var carriageReturn = scan.Style == EnvQuoteStyle.Double ? -1 : _text.IndexOf('\r', scan.ValueStart, scan.ValueEnd - scan.ValueStart);
+        // A '"' earlier on the line let a carriage return through the check in Run. Only a double-quoted value may
+        // hold one: in any other value, and in the comment after any value, it is stray. (Accepting it after a quoted
+        // value would make the line an error once the value is rewritten unquoted, as encryption does.)
+        var from = scan.Style == EnvQuoteStyle.Double ? scan.ValueEnd : scan.ValueStart;
+        var carriageReturn = _text.IndexOf('\r', from, scan.ContentEnd - from);
         if (carriageReturn >= 0)
         {
-            FailLine(scan.Line, carriageReturn - scan.LineStart + 1, StrayCarriageReturn);
+            FailThrough(scan.EndLine, scan.ContentEnd, carriageReturn - scan.LineStart + 1, StrayCarriageReturn);
             return false;
         }
 

@@ -26,9 +26,13 @@ internal sealed class KeyFile
     /// <summary>Bytes in a master key.</summary>
     public const int KeyLength = 32;
 
+    // A master key's length in standard base64 with padding.
+    private const int EncodedKeyLength = 44;
+
     private readonly List<string> _lines;
     private readonly List<string> _endings;
     private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
+    private readonly List<KeyFileDefinition> _definitions = new List<KeyFileDefinition>();
     private readonly List<Finding> _findings = new List<Finding>();
 
     private KeyFile(string? path, List<string> lines, List<string> endings)
@@ -111,6 +115,32 @@ internal sealed class KeyFile
     public KeyFileEntry? Find(string environment, bool previous = false) =>
         _entries.FirstOrDefault(e => e.Environment == environment && e.IsPrevious == previous);
 
+    /// <summary>
+    /// Every line that names the key <c>env</c> (or <c>env.previous</c>), readable or not, in file order. More than
+    /// one is an error (see <see cref="DescribeDuplicate"/>): readers must not pick one of them.
+    /// </summary>
+    public IReadOnlyList<KeyFileDefinition> Definitions(string environment, bool previous) =>
+        _definitions.Where(d => d.Environment == environment && d.IsPrevious == previous).ToList();
+
+    /// <summary>
+    /// The problem with a name defined on several lines: names every line as <c>file(line)</c> (with what
+    /// <paramref name="describeLine"/> adds about each, e.g. its kid) and says what to do. Never shows a key.
+    /// </summary>
+    public string DescribeDuplicate(IReadOnlyList<KeyFileDefinition> definitions, Func<KeyFileDefinition, string?>? describeLine = null)
+    {
+        var first = definitions[0];
+        var name = first.IsPrevious ? first.Environment + PreviousSuffix : first.Environment;
+        var lines = definitions.Select(d => (FilePath ?? DefaultFileName) + "(" + d.Line + ")" + (describeLine?.Invoke(d) is { } about ? " (" + about + ")" : string.Empty)).ToList();
+        var where = string.Join(", ", lines.Take(lines.Count - 1)) + " and " + lines[lines.Count - 1];
+        var advice = first.IsPrevious
+            ? "keep the line with the key the values not yet re-encrypted need and delete the other"
+            : "keep the line with the key your " + first.Environment + " values are encrypted with (the kid after " +
+              EnvironmentName.ToPrefix(first.Environment) + "v1: in each value names it) and delete the other, or rename it '" +
+              first.Environment + PreviousSuffix + "' if it is the key from before a rotation";
+        return "'" + name + "' is defined on " + (definitions.Count == 2 ? "two" : definitions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) +
+            " lines, " + where + ", and SecretGuard cannot tell which key is meant, so it uses none of them: " + advice;
+    }
+
     /// <summary>Sets (replacing in place, or appending) the key named <c>env</c> or <c>env.previous</c>.</summary>
     public void Set(string environment, bool previous, byte[] key)
     {
@@ -182,6 +212,7 @@ internal sealed class KeyFile
     private void Read()
     {
         _entries.Clear();
+        _definitions.Clear();
         _findings.Clear();
         for (var i = 0; i < _lines.Count; i++)
         {
@@ -226,34 +257,69 @@ internal sealed class KeyFile
             return;
         }
 
-        if (!TryDecodeKey(value, out var key))
+        var earlier = Definitions(environment, previous);
+        var valid = TryDecodeKey(value, out var key);
+        var entry = valid ? new KeyFileEntry(environment, previous, line, key) : null;
+        _definitions.Add(new KeyFileDefinition(environment, previous, line, entry));
+        if (!valid)
         {
-            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '='); generate one with 'secretguard keygen --env " + environment + "'");
-            return;
+            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside); generate one with 'secretguard keygen --env " + environment + "'");
         }
 
-        var duplicate = Find(environment, previous);
-        if (duplicate is not null)
+        if (earlier.Count > 0)
         {
-            Add(line, "'" + name + "' is defined again (first on line " + duplicate.Line + "): keep one of them");
-            return;
+            // Readable or not, an earlier line names the same key: neither is used in place of the other.
+            Add(line, DescribeDuplicate(Definitions(environment, previous)));
         }
-
-        _entries.Add(new KeyFileEntry(environment, previous, line, key));
+        else if (entry is not null)
+        {
+            _entries.Add(entry);
+        }
     }
 
-    /// <summary>Decodes a master key: standard base64 of exactly 32 bytes.</summary>
+    /// <summary>
+    /// Decodes a master key: standard base64 of exactly 32 bytes (44 characters, the last one '='), with spaces and
+    /// tabs around it and line breaks after it (a key echoed into a variable or a file) ignored. Every decoder of
+    /// master-key text goes through here: the key file and the <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> variables.
+    /// </summary>
     public static bool TryDecodeKey(string? base64, out byte[] key)
     {
         key = Array.Empty<byte>();
-        if (string.IsNullOrWhiteSpace(base64))
+        if (base64 is null)
         {
             return false;
         }
 
+        // Convert.FromBase64String skips whitespace anywhere, so a key with a space or a line break inside (two
+        // keys pasted over each other, a key wrapped by an editor) would decode: only the exact text is a key.
+        var start = 0;
+        var end = base64.Length;
+        while (start < end && IsBlank(base64[start]))
+        {
+            start++;
+        }
+
+        while (end > start && (IsBlank(base64[end - 1]) || base64[end - 1] == '\r' || base64[end - 1] == '\n'))
+        {
+            end--;
+        }
+
+        if (end - start != EncodedKeyLength || base64[end - 1] != '=')
+        {
+            return false;
+        }
+
+        for (var i = start; i < end - 1; i++)
+        {
+            if (!IsBase64Char(base64[i]))
+            {
+                return false;
+            }
+        }
+
         try
         {
-            var bytes = Convert.FromBase64String(base64!.Trim());
+            var bytes = Convert.FromBase64String(base64.Substring(start, EncodedKeyLength));
             if (bytes.Length != KeyLength)
             {
                 return false;
@@ -267,6 +333,11 @@ internal sealed class KeyFile
             return false;
         }
     }
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t';
+
+    private static bool IsBase64Char(char c) =>
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
 
     private void Add(int line, string message) =>
         _findings.Add(new Finding(DiagnosticIds.MissingMasterKey, FindingSeverity.Error, FilePath, line, 1, message));

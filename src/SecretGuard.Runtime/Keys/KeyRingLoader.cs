@@ -102,6 +102,16 @@ internal static class KeyRingLoader
             return null;
         }
 
+        // Two lines for one key: using either could be wrong, and the values' kids would name a key "not found".
+        var definitions = keyFile.Definitions(environment, previous);
+        if (definitions.Count > 1)
+        {
+            var detail = keyFile.DescribeDuplicate(definitions, d => DescribeKid(d, environment));
+            var last = definitions[definitions.Count - 1].Line;
+            throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
+                detail + ".", detail: detail, environment: environment, filePath: keyFile.FilePath, line: last);
+        }
+
         var entry = keyFile.Find(environment, previous);
         if (entry is not null)
         {
@@ -126,6 +136,30 @@ internal static class KeyRingLoader
         }
 
         return null;
+    }
+
+    /// <summary>The kid a key-file line's key gives, so a person can match it with the kid their values name; never the key.</summary>
+    internal static string DescribeKid(KeyFileDefinition definition, string environment)
+    {
+        if (definition.Entry is null)
+        {
+            return "not a valid key";
+        }
+
+        var bytes = definition.Entry.GetKeyBytes();
+        var masterKey = MasterKey.FromBytes(bytes, "line " + definition.Line);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+        try
+        {
+            var derived = KeyDerivation.DeriveUncached(masterKey, environment);
+            var kid = derived.Kid;
+            derived.Clear();
+            return "key " + kid;
+        }
+        finally
+        {
+            masterKey.Clear();
+        }
     }
 
     private static bool LineDefines(KeyFile keyFile, int line, string name)

@@ -76,5 +76,5 @@ internal sealed class MasterKey
 
     private static SecretGuardException InvalidKey(string source) =>
         new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
-            "The master key in " + source + " is not 32 bytes of standard base64 (44 characters ending in '='). Generate one with 'secretguard keygen'.");
+            "The master key in " + source + " is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside; spaces around it and a final newline are fine). Generate one with 'secretguard keygen'.");
 }
