@@ -31,7 +31,8 @@ internal static class AtomicFile
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
-        var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var name = Path.GetFileName(fullPath);
+        var temp = Path.Combine(directory, TempName(name, Guid.NewGuid().ToString("N").Substring(0, 8)));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -50,6 +51,15 @@ internal static class AtomicFile
 
         return new PreparedFile(fullPath, temp);
     }
+
+    /// <summary>
+    /// The temporary file's name for <paramref name="fileName"/>: <c>&lt;name&gt;.&lt;8 hex&gt;.tmp</c>, so that an ignore
+    /// rule <c>&lt;name&gt;.*</c> (what <c>secretguard init</c> writes for <c>secretguard.keys</c>) covers a temp copy of the
+    /// key file. A dot-file (<c>.env.dev</c>) keeps a leading dot (<c>..env.dev.&lt;8 hex&gt;.tmp</c>), so that no
+    /// <c>.env.*</c> pattern (the package's AdditionalFiles, env-file discovery) ever takes a temp for an env file.
+    /// </summary>
+    internal static string TempName(string fileName, string hex) =>
+        (fileName.StartsWith(".", StringComparison.Ordinal) ? "." : string.Empty) + fileName + "." + hex + ".tmp";
 
     /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>
     public sealed class PreparedFile : IDisposable
