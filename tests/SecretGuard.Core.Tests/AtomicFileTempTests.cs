@@ -1,14 +1,16 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using SecretGuard.IO;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Tests;
 
 /// <summary>
 /// Temp files of <see cref="AtomicFile"/> (issue 13, item 4): the temp of the key file is covered by the ignore rule
-/// <c>secretguard.keys.*</c>.
+/// <c>secretguard.keys.*</c>; any text with a valid key line holds keys (<see cref="KeyFile.HoldsKeys"/>).
 /// </summary>
 public class AtomicFileTempTests
 {
@@ -29,5 +31,16 @@ public class AtomicFileTempTests
         // A dot-file's temp stays hidden and out of every '.env.*' pattern.
         using var env = AtomicFile.Prepare(dir.File(".env.dev"), Text);
         Assert.Matches(new Regex("^\\.\\.env\\.dev\\.[0-9a-f]{8}\\.tmp$"), Path.GetFileName(env.TempPath));
+    }
+
+    [Fact]
+    public void Any_text_with_a_valid_key_line_holds_keys_and_nothing_else_does()
+    {
+        Assert.True(KeyFile.HoldsKeys(Text));
+        Assert.True(KeyFile.HoldsKeys(new UTF8Encoding(false).GetBytes("# copy\r\nprod.previous = " + Convert.ToBase64String(new byte[32]) + "\r\n")));
+        Assert.False(KeyFile.HoldsKeys(new UTF8Encoding(false).GetBytes("dev = not-a-key\n")));
+        Assert.False(KeyFile.HoldsKeys(new UTF8Encoding(false).GetBytes("API_KEY_SECRET=DEV_ENC:v1:abc\n")));
+        Assert.False(KeyFile.HoldsKeys(Array.Empty<byte>()));
+        Assert.False(KeyFile.HoldsKeys(Text.Concat(new byte[] { 0 }).ToArray()));
     }
 }

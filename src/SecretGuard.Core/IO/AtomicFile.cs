@@ -3,6 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace SecretGuard.IO;
 
@@ -60,6 +61,13 @@ internal static class AtomicFile
     /// </summary>
     internal static string TempName(string fileName, string hex) =>
         (fileName.StartsWith(".", StringComparison.Ordinal) ? "." : string.Empty) + fileName + "." + hex + ".tmp";
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is a temporary file name this class uses (or used before temps of non-dot
+    /// files were renamed: <c>.&lt;name&gt;.&lt;8 hex&gt;.tmp</c>) for a target named <paramref name="fileName"/>.
+    /// </summary>
+    internal static bool IsTempNameOf(string candidate, string fileName) =>
+        Regex.IsMatch(candidate, "^\\.?" + Regex.Escape(fileName) + "\\.[0-9a-f]{8}\\.tmp$", RegexOptions.CultureInvariant);
 
     /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>
     public sealed class PreparedFile : IDisposable
