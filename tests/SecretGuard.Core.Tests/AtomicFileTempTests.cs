@@ -10,7 +10,8 @@ namespace SecretGuard.Tests;
 
 /// <summary>
 /// Temp files of <see cref="AtomicFile"/> (issue 13, item 4): the temp of the key file is covered by the ignore rule
-/// <c>secretguard.keys.*</c>; any text with a valid key line holds keys (<see cref="KeyFile.HoldsKeys"/>).
+/// <c>secretguard.keys.*</c>; a temp left by a writer that died is deleted by the next write of its target; any text with
+/// a valid key line holds keys (<see cref="KeyFile.HoldsKeys"/>).
 /// </summary>
 public class AtomicFileTempTests
 {
@@ -31,6 +32,42 @@ public class AtomicFileTempTests
         // A dot-file's temp stays hidden and out of every '.env.*' pattern.
         using var env = AtomicFile.Prepare(dir.File(".env.dev"), Text);
         Assert.Matches(new Regex("^\\.\\.env\\.dev\\.[0-9a-f]{8}\\.tmp$"), Path.GetFileName(env.TempPath));
+    }
+
+    [Fact]
+    public void A_stale_temp_of_the_target_is_deleted_by_the_next_write_and_a_fresh_one_is_kept()
+    {
+        using var dir = new TempDirectory();
+        var keyFile = dir.File("secretguard.keys");
+        File.WriteAllBytes(keyFile, Text);
+        var stale = dir.File("secretguard.keys.0123abcd.tmp");
+        var staleOldStyle = dir.File(".secretguard.keys.4567cdef.tmp");
+        var staleEnv = dir.File("..env.dev.89abcdef.tmp");
+        var fresh = dir.File("secretguard.keys.fedcba98.tmp"); // a living writer's temp
+        var other = dir.File("secretguard.keys.backup.tmp");   // not one of ours
+        foreach (var path in new[] { stale, staleOldStyle, staleEnv, fresh, other })
+        {
+            File.WriteAllBytes(path, Text);
+        }
+
+        var old = DateTime.UtcNow - AtomicFile.StaleAfter - TimeSpan.FromMinutes(1);
+        foreach (var path in new[] { stale, staleOldStyle, staleEnv, other })
+        {
+            File.SetLastWriteTimeUtc(path, old);
+        }
+
+        AtomicFile.WriteAllBytes(keyFile, Text);
+
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(staleOldStyle));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(other));
+        Assert.True(File.Exists(staleEnv)); // another target's temp: cleaned when .env.dev is written
+
+        AtomicFile.WriteAllBytes(dir.File(".env.dev"), Text);
+        Assert.False(File.Exists(staleEnv));
+        Assert.Equal(new[] { ".env.dev", "secretguard.keys", "secretguard.keys.backup.tmp", "secretguard.keys.fedcba98.tmp" },
+            Directory.GetFiles(dir.Path).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
