@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using SecretGuard.Diagnostics;
+using SecretGuard.IO;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Checks;
 
@@ -12,19 +15,78 @@ namespace SecretGuard.Checks;
 /// </summary>
 internal static class KeyFileHygiene
 {
-    /// <summary>The findings for <paramref name="keyFilePath"/>.</summary>
+    /// <summary>
+    /// The findings for <paramref name="keyFilePath"/>, and for each leftover temp copy of it beside it
+    /// (<c>secretguard.keys.&lt;8 hex&gt;.tmp</c>, or the older <c>.secretguard.keys.&lt;8 hex&gt;.tmp</c>, left by a writer that
+    /// crashed before its rename) whose content holds at least one valid key line: such a copy holds master keys too.
+    /// Only the key file's own folder is listed, so the check stays cheap; <c>validate --staged</c> looks at the content of
+    /// every staged file instead.
+    /// </summary>
     public static IEnumerable<Finding> Check(string keyFilePath)
     {
         var full = Path.GetFullPath(keyFilePath);
+        var findings = CheckOne(full, leftoverOf: null).ToList();
+        foreach (var leftover in LeftoverCopies(full))
+        {
+            findings.AddRange(CheckOne(leftover, leftoverOf: Path.GetFileName(full)));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The temp copies of the key file beside it that hold at least one valid key line.</summary>
+    internal static List<string> LeftoverCopies(string keyFilePath)
+    {
+        var directory = Path.GetDirectoryName(keyFilePath)!;
+        var name = Path.GetFileName(keyFilePath);
+        var copies = new List<string>();
+        string[] candidates;
+        try
+        {
+            candidates = Directory.GetFiles(directory, "*" + name + ".*.tmp");
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return copies;
+        }
+
+        foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
+        {
+            if (!AtomicFile.IsTempNameOf(Path.GetFileName(candidate), name))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (new FileInfo(candidate).Length <= KeyFile.MaxProbeLength && KeyFile.HoldsKeys(File.ReadAllBytes(candidate)))
+                {
+                    copies.Add(candidate);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return copies;
+    }
+
+    private static IEnumerable<Finding> CheckOne(string full, string? leftoverOf)
+    {
         var directory = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
+        var what = leftoverOf is null ? "the key file" : "a leftover temp copy of " + leftoverOf + " (it holds master keys)";
+        var what2 = leftoverOf is null ? "the key file" : "the leftover copy";
 
         var tracked = RunGit(directory, "ls-files", "--error-unmatch", "--", name);
         if (tracked == 0)
         {
             yield return new Finding(DiagnosticIds.KeyFileTracked, FindingSeverity.Error, full, 0, 0,
-                "the key file is tracked by git: its keys are in the repository's history. Run 'git rm --cached " + name +
-                "', add it to .gitignore, and rotate every key it held ('secretguard rotate')");
+                what + " is tracked by git: its keys are in the repository's history. Run 'git rm --cached " + name +
+                (leftoverOf is null
+                    ? "', add it to .gitignore, and rotate every key it held ('secretguard rotate')"
+                    : "', delete it, add '" + leftoverOf + ".*' to .gitignore, and rotate every key it held ('secretguard rotate')"));
         }
         else if (tracked == 1)
         {
@@ -32,7 +94,9 @@ internal static class KeyFileHygiene
             if (ignored == 1)
             {
                 yield return new Finding(DiagnosticIds.KeyFileExposed, FindingSeverity.Warning, full, 0, 0,
-                    "the key file is not git-ignored: one 'git add .' commits it. Add '" + name + "' to .gitignore");
+                    leftoverOf is null
+                        ? "the key file is not git-ignored: one 'git add .' commits it. Add '" + name + "' to .gitignore"
+                        : what + " is not git-ignored: one 'git add .' commits it. Delete it and add '" + leftoverOf + ".*' to .gitignore (or run 'secretguard init' again)");
             }
         }
 
@@ -51,7 +115,7 @@ internal static class KeyFileHygiene
             if ((mode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
             {
                 yield return new Finding(DiagnosticIds.KeyFileExposed, FindingSeverity.Warning, full, 0, 0,
-                    "the key file is readable by other users: run 'chmod 600 " + full + "'");
+                    what2 + " is readable by other users: run " + (leftoverOf is null ? "'chmod 600 " : "'rm ") + full + "'");
             }
         }
     }

@@ -114,6 +114,40 @@ public class KeyFileHygieneTests
         CheckAssert.NoLeak(findings, key, key.TrimEnd('='));
     }
 
+    [Fact]
+    public void A_leftover_temp_copy_of_the_key_file_with_a_valid_key_line_is_checked_like_the_key_file()
+    {
+        using var dir = new TempDirectory();
+        Git.Run(dir.Path, "init", "-q");
+        var keyFile = WriteKeyFile(dir, OwnerOnly);
+        dir.Write(".gitignore", "secretguard.keys\n"); // the rule of older versions: does not cover the temp
+        var key = TestKeys.NewBase64();
+        var leftover = dir.Write("secretguard.keys.0123abcd.tmp", "# team keys\ndev = " + key + "\n");
+        var oldStyle = dir.Write(".secretguard.keys.4567cdef.tmp", "prod = " + TestKeys.NewBase64() + "\n");
+        dir.Write("secretguard.keys.89abcdef.tmp", "dev = not-a-key\n"); // no valid key line: not a key file
+        SetMode(leftover, OwnerOnly);
+        SetMode(oldStyle, WorldReadable);
+
+        var findings = KeyFileHygiene.Check(keyFile).ToList();
+
+        Assert.Equal(OperatingSystem.IsWindows() ? 2 : 3, findings.Count);
+        Assert.All(findings, f => Assert.Equal(DiagnosticIds.KeyFileExposed, f.Id));
+        var notIgnored = findings.Where(f => f.Message.Contains("not git-ignored", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { Path.GetFullPath(oldStyle), Path.GetFullPath(leftover) }, notIgnored.Select(f => f.FilePath).OrderBy(p => p, StringComparer.Ordinal));
+        Assert.StartsWith("a leftover temp copy of secretguard.keys (it holds master keys) is not git-ignored", notIgnored[0].Message);
+        Assert.Contains("'secretguard.keys.*'", notIgnored[0].Message);
+
+        // Ignored by the rule init now writes: only the mode of the world-readable copy is left; tracked: SG1010.
+        dir.Write(".gitignore", "secretguard.keys\nsecretguard.keys.*\n.secretguard.keys.*\n");
+        Git.Run(dir.Path, "add", "-f", "secretguard.keys.0123abcd.tmp");
+        findings = KeyFileHygiene.Check(keyFile).ToList();
+        var tracked = Assert.Single(findings, f => f.Id == DiagnosticIds.KeyFileTracked);
+        AssertFinding(tracked, DiagnosticIds.KeyFileTracked, FindingSeverity.Error, leftover);
+        Assert.Contains("git rm --cached secretguard.keys.0123abcd.tmp", tracked.Message);
+        Assert.Equal(OperatingSystem.IsWindows() ? 1 : 2, findings.Count);
+        CheckAssert.NoLeak(findings, key, key.TrimEnd('='));
+    }
+
     // ---- through the runner -------------------------------------------------------------------------------------
 
     [Fact]

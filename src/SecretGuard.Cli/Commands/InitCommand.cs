@@ -23,7 +23,7 @@ internal sealed class InitCommand : ICommand
     public string Description => """
         Sets up SecretGuard in the current folder (run it at the repository root):
           - creates secretguard.keys with a fresh random master key for each environment (only its owner can read it),
-          - adds secretguard.keys to .gitignore (created if needed),
+          - adds secretguard.keys and secretguard.keys.* to .gitignore (created if needed),
           - creates .env.<env> from .env.example (or .env.template) for each environment that has no env file yet,
           - prints what to do next.
         It refuses to replace keys that already exist: values encrypted with them would become unreadable.
@@ -56,6 +56,12 @@ internal sealed class InitCommand : ICommand
         var present = environments.Where(e => keyFile.Find(e) is not null).ToList();
         if (present.Count > 0 && !force)
         {
+            // Even when it refuses, init completes the ignore rules of a repository set up by an older version.
+            if (IsInside(Path.GetDirectoryName(keyFilePath)!, context.WorkingDirectory))
+            {
+                EnsureIgnored(context, keyFilePath);
+            }
+
             throw new CommandFailedException(
                 context.Display(keyFilePath) + " already has keys for " + string.Join(", ", present) + "; init does not replace them, because every value encrypted with them would become unreadable. " +
                 "To change a key run 'secretguard rotate --env " + present[0] + "'; to add an environment run 'secretguard init --env <name>'; to start over anyway add --force.");
@@ -85,10 +91,7 @@ internal sealed class InitCommand : ICommand
         var keyFolder = Path.GetDirectoryName(keyFilePath)!;
         if (IsInside(keyFolder, context.WorkingDirectory))
         {
-            if (GitIgnore.Ensure(keyFolder, Path.GetFileName(keyFilePath)))
-            {
-                output.WriteLine("Added " + Path.GetFileName(keyFilePath) + " to " + context.Display(Path.Combine(keyFolder, ".gitignore")) + ".");
-            }
+            EnsureIgnored(context, keyFilePath);
         }
         else
         {
@@ -149,6 +152,19 @@ internal sealed class InitCommand : ICommand
         }
 
         return created;
+    }
+
+    // 'secretguard.keys.*' covers the temp copy a crash during a save may leave (secretguard.keys.<8 hex>.tmp, holding
+    // every key; see AtomicFile.TempName); running init again in an older repository adds the pattern it lacks, once.
+    private static void EnsureIgnored(CommandContext context, string keyFilePath)
+    {
+        var keyFolder = Path.GetDirectoryName(keyFilePath)!;
+        var keyFileName = Path.GetFileName(keyFilePath);
+        var added = GitIgnore.Ensure(keyFolder, new[] { keyFileName, keyFileName + ".*" });
+        if (added.Count > 0)
+        {
+            context.Out.WriteLine("Added " + string.Join(" and ", added) + " to " + context.Display(Path.Combine(keyFolder, ".gitignore")) + ".");
+        }
     }
 
     private static bool IsInside(string folder, string root)

@@ -7,6 +7,7 @@ using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Validation;
 using SecretGuard.Diagnostics;
+using SecretGuard.KeyFiles;
 
 namespace SecretGuard.Cli.Commands;
 
@@ -103,6 +104,13 @@ internal sealed class ValidateCommand : ICommand
             foreach (var keyFile in files.KeyFiles)
             {
                 findings.AddRange(KeyFileHygiene.Check(keyFile).Where(f => f.Id == DiagnosticIds.KeyFileTracked));
+            }
+
+            foreach (var copy in files.KeyCopies)
+            {
+                findings.Add(new Finding(DiagnosticIds.KeyFileTracked, FindingSeverity.Error, copy, 0, 0,
+                    "this staged file holds master keys (it reads as a key file with a valid key line): committing it puts them in the repository's history. " +
+                    "Run 'git rm --cached " + Path.GetFileName(copy) + "', delete it if it is a leftover copy of " + KeyFile.DefaultFileName + ", and keep key files git-ignored"));
             }
 
             fileCount = files.Files.Count;

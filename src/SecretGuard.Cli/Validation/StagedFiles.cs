@@ -25,6 +25,9 @@ internal sealed class StagedFiles : IDisposable
     /// <summary>Staged key files (committing one is SG1010).</summary>
     public List<string> KeyFiles { get; } = new();
 
+    /// <summary>Other staged files whose content holds at least one valid key line (committing one is SG1010 too).</summary>
+    public List<string> KeyCopies { get; } = new();
+
     public static StagedFiles Collect(string workingDirectory, IReadOnlyCollection<string> environments)
     {
         var top = Git.TopLevel(workingDirectory)
@@ -49,17 +52,25 @@ internal sealed class StagedFiles : IDisposable
                     continue;
                 }
 
+                // Every staged file is read: one whose content parses as a key file with a valid key line holds master
+                // keys whatever it is called (a temp copy left by a crash, a backup, a renamed copy) and is refused.
+                var blob = Git.Run(top, "show", ":" + relative);
+                if (blob is null || blob.ExitCode != 0)
+                {
+                    throw new CommandFailedException("git could not read the staged " + relative + ": " + (blob?.Error ?? "git did not start"));
+                }
+
+                if (KeyFile.HoldsKeys(blob.Output))
+                {
+                    staged.KeyCopies.Add(realPath);
+                    continue;
+                }
+
                 var isTemplate = EnvFileDiscovery.TemplateNames.Contains(name, StringComparer.Ordinal);
                 var environment = EnvFileDiscovery.EnvironmentOfName(name);
                 if (!isTemplate && (environment is null || !environments.Contains(environment)))
                 {
                     continue;
-                }
-
-                var blob = Git.Run(top, "show", ":" + relative);
-                if (blob is null || blob.ExitCode != 0)
-                {
-                    throw new CommandFailedException("git could not read the staged " + relative + ": " + (blob?.Error ?? "git did not start"));
                 }
 
                 var copy = Path.Combine(staged._copies.FullName, relative);

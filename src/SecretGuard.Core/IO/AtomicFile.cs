@@ -3,6 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace SecretGuard.IO;
 
@@ -31,7 +32,9 @@ internal static class AtomicFile
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
-        var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var name = Path.GetFileName(fullPath);
+        DeleteStaleTemps(directory, name);
+        var temp = Path.Combine(directory, TempName(name, Guid.NewGuid().ToString("N").Substring(0, 8)));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -49,6 +52,64 @@ internal static class AtomicFile
         }
 
         return new PreparedFile(fullPath, temp);
+    }
+
+    /// <summary>
+    /// How long a temporary file of ours may sit beside its target before the next write of that target deletes it
+    /// as a crash leftover. A writer holds its temp only from <see cref="Prepare"/> to the rename (milliseconds; seconds
+    /// for a rotation that stages several files), so a temp this old belongs to a writer that is gone (killed, crashed,
+    /// power lost). The margin is wide on purpose: deleting a living writer's temp would fail its save.
+    /// </summary>
+    internal static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The temporary file's name for <paramref name="fileName"/>: <c>&lt;name&gt;.&lt;8 hex&gt;.tmp</c>, so that an ignore
+    /// rule <c>&lt;name&gt;.*</c> (what <c>secretguard init</c> writes for <c>secretguard.keys</c>) covers a temp copy of the
+    /// key file. A dot-file (<c>.env.dev</c>) keeps a leading dot (<c>..env.dev.&lt;8 hex&gt;.tmp</c>), so that no
+    /// <c>.env.*</c> pattern (the package's AdditionalFiles, env-file discovery) ever takes a temp for an env file.
+    /// </summary>
+    internal static string TempName(string fileName, string hex) =>
+        (fileName.StartsWith(".", StringComparison.Ordinal) ? "." : string.Empty) + fileName + "." + hex + ".tmp";
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is a temporary file name this class uses (or used before temps of non-dot
+    /// files were renamed: <c>.&lt;name&gt;.&lt;8 hex&gt;.tmp</c>) for a target named <paramref name="fileName"/>.
+    /// </summary>
+    internal static bool IsTempNameOf(string candidate, string fileName) =>
+        Regex.IsMatch(candidate, "^\\.?" + Regex.Escape(fileName) + "\\.[0-9a-f]{8}\\.tmp$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Deletes our temps of <paramref name="fileName"/> in <paramref name="directory"/> that are older than
+    /// <see cref="StaleAfter"/>: leftovers of a writer that died between writing its temp and renaming it. Without this a
+    /// temp copy of the key file (every master key) would stay on disk for good. Best effort: a file that cannot be
+    /// listed or deleted is left alone (the build's key-file hygiene check still reports a leftover key-file copy).
+    /// </summary>
+    internal static void DeleteStaleTemps(string directory, string fileName)
+    {
+        string[] candidates;
+        try
+        {
+            candidates = Directory.GetFiles(directory, "*" + fileName + ".*.tmp");
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        var limit = DateTime.UtcNow - StaleAfter;
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                if (IsTempNameOf(Path.GetFileName(candidate), fileName) && File.GetLastWriteTimeUtc(candidate) < limit)
+                {
+                    TryDelete(candidate);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>New contents staged beside their target by <see cref="Prepare"/>, not yet in place.</summary>

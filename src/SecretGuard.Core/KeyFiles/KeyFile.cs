@@ -80,6 +80,31 @@ internal sealed class KeyFile
     /// <summary>Reads a key file from disk.</summary>
     public static KeyFile Load(string path) => Parse(File.ReadAllText(path), path);
 
+    /// <summary>The largest file <see cref="HoldsKeys(byte[])"/> reads: a key file is a few lines; anything bigger is not one.</summary>
+    public const int MaxProbeLength = 64 * 1024;
+
+    /// <summary>
+    /// Whether <paramref name="bytes"/> parse as a key file with at least one valid key line, whatever the file is called
+    /// (a temp copy of <c>secretguard.keys</c> left by a crash, a backup, a renamed copy): such a file holds master keys
+    /// and is treated as a key file by SG1010/SG1011 and <c>validate --staged</c>. Files larger than
+    /// <see cref="MaxProbeLength"/> or holding a NUL byte (binary) are not key files. Never exposes a key.
+    /// </summary>
+    public static bool HoldsKeys(byte[] bytes)
+    {
+        if (bytes.Length == 0 || bytes.Length > MaxProbeLength || Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return false;
+        }
+
+        var text = new UTF8Encoding(false).GetString(bytes);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
+        }
+
+        return Parse(text).Entries.Count > 0;
+    }
+
     /// <summary>An empty key file to add keys to.</summary>
     public static KeyFile Empty(string? path = null) => Parse(string.Empty, path);
 
