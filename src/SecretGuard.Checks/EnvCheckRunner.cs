@@ -212,7 +212,7 @@ internal sealed class EnvCheckRunner
             return;
         }
 
-        if (!EncryptedValue.TryParse(entry.Value, out var parsed, out _, out var detail))
+        if (!EncryptedValue.TryParse(entry.Value, out _, out _, out var detail))
         {
             Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + detail);
             return;

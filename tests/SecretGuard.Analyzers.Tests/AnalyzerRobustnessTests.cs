@@ -74,7 +74,7 @@ public sealed class AnalyzerRobustnessTests
     [Fact]
     public async Task This_repository_s_own_sources_and_configuration_files_cause_no_analyzer_exception()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var sources = new[] { "src", "tests" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.cs", SearchOption.AllDirectories))
             .Where(path => !IsBuildOutput(root, path))
@@ -433,19 +433,6 @@ public sealed class AnalyzerRobustnessTests
         }
 
         return new string(chars);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecretGuard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecretGuard.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static bool IsBuildOutput(string root, string path) =>

@@ -127,8 +127,8 @@ internal static class KeyRingLoader
         }
 
         // A line meant for this key but unreadable is worse than no line: say so instead of "missing".
-        var name = previous ? environment + KeyFile.PreviousSuffix : environment;
-        var broken = keyFile.Findings.FirstOrDefault(f => LineDefines(keyFile, f.Line, name));
+        var unreadable = definitions.Count == 1 && definitions[0].Entry is null ? definitions[0].Line : 0;
+        var broken = unreadable == 0 ? null : keyFile.Findings.FirstOrDefault(f => f.Line == unreadable);
         if (broken is not null)
         {
             throw new SecretGuardException(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.InvalidKey,
@@ -160,19 +160,6 @@ internal static class KeyRingLoader
         {
             masterKey.Clear();
         }
-    }
-
-    private static bool LineDefines(KeyFile keyFile, int line, string name)
-    {
-        var lines = keyFile.ToText().Split('\n');
-        if (line < 1 || line > lines.Length)
-        {
-            return false;
-        }
-
-        var text = lines[line - 1];
-        var equals = text.IndexOf('=');
-        return equals > 0 && text.Substring(0, equals).Trim() == name;
     }
 
     private static string DescribeSearch(KeyLookupOptions options) =>

@@ -19,20 +19,21 @@ public sealed class PolicyRule
 
     /// <summary>Creates a rule. An invalid <paramref name="pattern"/> throws <see cref="ArgumentException"/> with the reason.</summary>
     public PolicyRule(string name, bool secret = false, int? minLength = null, int? length = null, string? pattern = null, bool required = false, IEnumerable<string>? environments = null)
+        : this(name, secret, minLength, length, pattern, required, CheckOrThrow(name, minLength, length, pattern, environments))
     {
-        var environmentList = EnvironmentList(environments);
-        if (FindProblem(name, minLength, length, pattern, environmentList, out _pattern) is { } problem)
-        {
-            throw new ArgumentException(problem.Message, problem.Parameter);
-        }
+    }
 
+    // Settings FindProblem has accepted, with the environments it read and the pattern it compiled.
+    private PolicyRule(string name, bool secret, int? minLength, int? length, string? pattern, bool required, (string[]? Environments, Regex? Pattern) accepted)
+    {
         Name = name.Trim();
         Secret = secret;
         MinLength = minLength;
         Length = length;
         Pattern = string.IsNullOrEmpty(pattern) ? null : pattern;
         Required = required;
-        Environments = environmentList;
+        Environments = accepted.Environments;
+        _pattern = accepted.Pattern;
     }
 
     /// <summary>
@@ -43,16 +44,28 @@ public sealed class PolicyRule
         string name, bool secret, int? minLength, int? length, string? pattern, bool required, IEnumerable<string>? environments,
         [NotNullWhen(true)] out PolicyRule? rule, [NotNullWhen(false)] out string? problem)
     {
-        if (FindProblem(name, minLength, length, pattern, EnvironmentList(environments), out _) is { } found)
+        var environmentList = EnvironmentList(environments);
+        if (FindProblem(name, minLength, length, pattern, environmentList, out var compiledPattern) is { } found)
         {
             rule = null;
             problem = found.Message;
             return false;
         }
 
-        rule = new PolicyRule(name, secret, minLength, length, pattern, required, environments);
+        rule = new PolicyRule(name, secret, minLength, length, pattern, required, (environmentList, compiledPattern));
         problem = null;
         return true;
+    }
+
+    private static (string[]? Environments, Regex? Pattern) CheckOrThrow(string name, int? minLength, int? length, string? pattern, IEnumerable<string>? environments)
+    {
+        var environmentList = EnvironmentList(environments);
+        if (FindProblem(name, minLength, length, pattern, environmentList, out var compiledPattern) is { } problem)
+        {
+            throw new ArgumentException(problem.Message, problem.Parameter);
+        }
+
+        return (environmentList, compiledPattern);
     }
 
     private static string[]? EnvironmentList(IEnumerable<string>? environments) =>
