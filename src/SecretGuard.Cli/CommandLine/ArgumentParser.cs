@@ -121,6 +121,13 @@ internal static class ArgumentParser
                   (command.Options.Any(o => o.Name == SecretInput.ValueOption) ? " A value is never an argument: pipe it in, or type it at the hidden prompt." : string.Empty));
         }
 
+        // Every error System.CommandLine knows of is one of the above, said in our words. Should a later version find
+        // another, the command must not run on a half-read command line; its message (which quotes) stays unsaid.
+        if (!help && result.Errors.Count > 0)
+        {
+            throw new UsageException("the command line could not be read.");
+        }
+
         return new ParsedArguments(positionals, values, help);
     }
 
