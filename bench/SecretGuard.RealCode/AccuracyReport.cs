@@ -21,22 +21,30 @@ internal sealed class AccuracyReport
 
     public void Add(Codebase codebase, IReadOnlyList<Finding> findings, string summary) => _codebases.Add((codebase, findings, summary));
 
-    /// <summary>Labels of a codebase that match no finding (fixed, moved, or a hash that changed): they need a look.</summary>
-    public static IEnumerable<string> StaleLabels(Codebase codebase, IReadOnlyList<Finding> findings)
+    /// <summary>
+    /// Labels of a codebase that match no finding: a false alarm no longer reported (fixed), a real finding no longer
+    /// reported (recall lost: the worst news the loop can give), or a label whose value hash changed (it needs a look).
+    /// </summary>
+    public static IEnumerable<(string Kind, string Text)> UnmatchedLabels(Codebase codebase, IReadOnlyList<Finding> findings)
     {
         foreach (var label in codebase.Labels)
         {
             var matches = findings.Where(f => Matches(label, f)).ToList();
+            var where = $"{Path.GetFileName(codebase.File)}({label.FileLine}): {label.Rule} at {label.Path}:{label.Line} ({label.Reason})";
             if (matches.Count == 0)
             {
-                yield return $"{codebase.File}({label.FileLine}): no finding {label.Rule} at {label.Path}:{label.Line} any more";
+                yield return (label.IsReal ? LostRealFinding : FixedFalseAlarm, where);
             }
             else if (!matches.Any(f => f.ValueHash == label.ValueHash))
             {
-                yield return $"{codebase.File}({label.FileLine}): the value at {label.Path}:{label.Line} changed (hash {label.ValueHash} → {matches[0].ValueHash})";
+                yield return (ChangedValue, $"{where}: hash {label.ValueHash} → {matches[0].ValueHash}");
             }
         }
     }
+
+    public const string LostRealFinding = "real findings no longer reported (recall lost)";
+    public const string FixedFalseAlarm = "false alarms no longer reported";
+    public const string ChangedValue = "labels on a changed value";
 
     public static Label? LabelOf(Codebase codebase, Finding finding) =>
         codebase.Labels.FirstOrDefault(l => Matches(l, finding) && l.ValueHash == finding.ValueHash)

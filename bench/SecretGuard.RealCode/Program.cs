@@ -91,7 +91,7 @@ internal static class Program
         var findingsFolder = Path.Combine(root, "artifacts", "real-code", "findings");
         var report = new AccuracyReport();
         var unlabelled = new List<string>();
-        var stale = new List<string>();
+        var unmatched = new List<(string Kind, string Text)>();
         foreach (var codebase in Codebases(root, args))
         {
             var file = FindingsFile(findingsFolder, codebase);
@@ -117,7 +117,7 @@ internal static class Program
             report.Add(codebase, findings, $"{summary[1]} | {summary[2]} | {packages - missingPackages} of {packages} | {(usings == 0 ? 0 : 100.0 * unresolvedUsings / usings):0} %");
             unlabelled.AddRange(findings.Where(f => f.IsProduction && AccuracyReport.LabelOf(codebase, f) is null)
                 .Select(f => codebase.Id + "\t" + f.ToLine()));
-            stale.AddRange(AccuracyReport.StaleLabels(codebase, findings));
+            unmatched.AddRange(AccuracyReport.UnmatchedLabels(codebase, findings));
         }
 
         Console.WriteLine(report.ToMarkdown());
@@ -127,19 +127,24 @@ internal static class Program
             unlabelled.ForEach(Console.WriteLine);
         }
 
-        if (stale.Count > 0)
+        foreach (var group in unmatched.GroupBy(u => u.Kind))
         {
-            Console.WriteLine($"{stale.Count} labels match no finding:");
-            stale.ForEach(Console.WriteLine);
+            Console.WriteLine($"{group.Count()} {group.Key}:");
+            foreach (var (_, text) in group)
+            {
+                Console.WriteLine("  " + text);
+            }
         }
 
+        var lost = unmatched.Count(u => u.Kind == AccuracyReport.LostRealFinding);
         if (write is not null)
         {
             report.WriteInto(Path.GetFullPath(write));
             Console.WriteLine("wrote " + write);
         }
 
-        return 0;
+        // A real secret the analyzers found before and miss now fails the run, like a failing test.
+        return lost == 0 ? 0 : 1;
     }
 
     private static IEnumerable<Codebase> Codebases(string root, IReadOnlyList<string> files) =>
