@@ -55,6 +55,7 @@ internal static class AtomicFile
             throw;
         }
 
+        CrashPoints.Reached("temp written for", fullPath);
         return new PreparedFile(fullPath, temp);
     }
 
@@ -168,6 +169,7 @@ internal static class AtomicFile
             }
 
             _done = true;
+            CrashPoints.Reached("renamed into place", TargetPath);
         }
 
         /// <summary>Deletes the temporary file unless it was committed.</summary>
