@@ -76,7 +76,7 @@ internal sealed class EnvCheckRunner
         }
 
         // Writers hold the lock from read to rename, so parallel builds see each other's result and encrypt nothing twice.
-        using var fileLock = WillEncrypt(target) ? EnvFileLock.Acquire(target.Path, LockTimeout) : null;
+        using var fileLock = WillEncrypt(target) ? FileWriteLock.AcquireForEncryption(target.Path, LockTimeout) : null;
         var file = EnvFile.Load(target.Path);
         _report.Findings.AddRange(file.Findings);
 

@@ -19,14 +19,16 @@ internal static class KeyFileHygiene
     /// The findings for <paramref name="keyFilePath"/>, and for each leftover temp copy of it beside it
     /// (<c>secretguard.keys.&lt;8 hex&gt;.tmp</c>, or the older <c>.secretguard.keys.&lt;8 hex&gt;.tmp</c>, left by a writer that
     /// crashed before its rename) whose content holds at least one valid key line: such a copy holds master keys too.
-    /// Only the key file's own folder is listed, so the check stays cheap; <c>validate --staged</c> looks at the content of
-    /// every staged file instead.
+    /// Only the key file's own folder (that of the file it links to) is listed, so the check stays cheap;
+    /// <c>validate --staged</c> looks at the content of every staged file instead.
     /// </summary>
     public static IEnumerable<Finding> Check(string keyFilePath)
     {
         var full = Path.GetFullPath(keyFilePath);
         var findings = CheckOne(full, leftoverOf: null).ToList();
-        foreach (var leftover in LeftoverCopies(full))
+
+        // Temps are written beside the file a link points at (FileLinks), so that is where leftovers are.
+        foreach (var leftover in LeftoverCopies(WrittenAt(full)))
         {
             findings.AddRange(CheckOne(leftover, leftoverOf: Path.GetFileName(full)));
         }
@@ -70,6 +72,18 @@ internal static class KeyFileHygiene
         }
 
         return copies;
+    }
+
+    private static string WrittenAt(string keyFilePath)
+    {
+        try
+        {
+            return FileLinks.ResolveForWriting(keyFilePath);
+        }
+        catch (IOException)
+        {
+            return keyFilePath; // a link to nothing: whoever reads the key file reports that
+        }
     }
 
     private static IEnumerable<Finding> CheckOne(string full, string? leftoverOf)

@@ -36,7 +36,7 @@ public class EnvCheckConcurrencyTests
                 Assert.Equal(plaintext, s.Decrypt("dev", key, CheckScenario.ValueIn(path, key)));
             }
 
-            AssertOnlyFiles(s.Root, ".env.dev", "secretguard.keys");
+            AssertOnlyFiles(s.Root, ".env.dev", "..env.dev.lock", "secretguard.keys");
         }
     }
 
@@ -50,7 +50,7 @@ public class EnvCheckConcurrencyTests
         EnvCheckReport? report = null;
 
         var thread = new Thread(() => report = EnvCheckRunner.Run(s.Options(CheckMode.Encrypt, "dev", new EnvFileTarget(path, "dev"))));
-        using (EnvFileLock.Acquire(path, TimeSpan.FromSeconds(5)))
+        using (FileWriteLock.Acquire(null, FileAccess.Read, new[] { path }, TimeSpan.FromSeconds(5)))
         {
             thread.Start();
             Assert.False(thread.Join(300)); // blocked by the lock
@@ -60,20 +60,23 @@ public class EnvCheckConcurrencyTests
         Assert.True(thread.Join(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, report!.EncryptedCounts[path]);
         Assert.Equal("canary-wait", s.Decrypt("dev", "API_KEY_SECRET", CheckScenario.ValueIn(path, "API_KEY_SECRET")));
-        AssertOnlyFiles(s.Root, ".env.dev", "secretguard.keys");
+        AssertOnlyFiles(s.Root, ".env.dev", "..env.dev.lock", "secretguard.keys");
     }
 
     [Fact]
-    public void A_stale_lock_file_left_by_a_crash_does_not_block_and_is_cleaned_up()
+    public void A_lock_file_and_a_temp_left_by_a_crash_do_not_block_the_lock_file_is_reused_and_the_temp_deleted()
     {
         using var s = new CheckScenario("dev");
         var path = s.Write(".env.dev", "API_KEY_SECRET=canary-stale\n");
-        s.Write("..env.dev.secretguard-lock", string.Empty);
+        var lockFile = s.Write("..env.dev.lock", "left by a build that was killed\n"); // the same file is locked again, not a new one
+        var temp = s.Write("..env.dev.0123abcd.tmp", "API_KEY_SECRET=canary-stale\n"); // young: its writer died a moment ago
 
         var report = EnvCheckRunner.Run(s.Options(CheckMode.Encrypt, "dev", new EnvFileTarget(path, "dev")));
 
         Assert.Equal(1, report.EncryptedCounts[path]);
-        AssertOnlyFiles(s.Root, ".env.dev", "secretguard.keys");
+        Assert.False(File.Exists(temp));
+        Assert.Equal("left by a build that was killed\n", s.Read(lockFile));
+        AssertOnlyFiles(s.Root, ".env.dev", "..env.dev.lock", "secretguard.keys");
     }
 
     private static List<EnvCheckReport> RunTogether(int count, Func<EnvCheckReport> run)

@@ -180,7 +180,8 @@ public class EnvCheckRunnerTests
         Assert.StartsWith("the double quote that opens the value of DB_SECRET is never closed", unclosed.Message);
         CheckAssert.Ids(report, DiagnosticIds.SyntaxError, DiagnosticIds.SyntaxError);
         CheckAssert.NoLeak(report, "canary");
-        Assert.Equal(new[] { ".env.dev", KeyFileName() }.OrderBy(n => n, StringComparer.Ordinal), Directory.GetFiles(s.Root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+        // No temp file; the lock file of .env.dev stays for the next writer (FileWriteLock).
+        Assert.Equal(new[] { ".env.dev", "..env.dev.lock", KeyFileName() }.OrderBy(n => n, StringComparer.Ordinal), Directory.GetFiles(s.Root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]

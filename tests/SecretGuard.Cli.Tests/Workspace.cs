@@ -65,6 +65,20 @@ public sealed class Workspace : IDisposable
         return SecretCipher.Decrypt(ciphertext, keyName, KeyRingLoader.Load(environment, lookup));
     }
 
+    /// <summary>Encrypts with the current key of the key file on disk, without the tool (to write test data fast).</summary>
+    public string EncryptWithKeyFileOnDisk(string environment, string keyName, string plaintext)
+    {
+        var lookup = new KeyLookupOptions { KeyFilePath = KeyFilePath, KeyVariable = "SG_CLI_TESTS_NEVER_SET_{ENV}" };
+        return SecretCipher.Encrypt(KeyRingLoader.Load(environment, lookup).Current!, keyName, plaintext);
+    }
+
+    /// <summary>The kid of the current key of <paramref name="environment"/> in the key file on disk.</summary>
+    public string CurrentKid(string environment)
+    {
+        var lookup = new KeyLookupOptions { KeyFilePath = KeyFilePath, KeyVariable = "SG_CLI_TESTS_NEVER_SET_{ENV}" };
+        return KeyRingLoader.Load(environment, lookup).Current!.Kid;
+    }
+
     public static void AssertNoneIn(string text, IEnumerable<string> secrets)
     {
         foreach (var secret in secrets)

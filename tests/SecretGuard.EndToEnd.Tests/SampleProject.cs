@@ -103,6 +103,9 @@ public sealed class SampleProject : IDisposable
     public ProcessResult Build(bool ci = false, IDictionary<string, string?>? environment = null, params string[] extraArguments) =>
         RunDotNet("build", ci, environment, extraArguments);
 
+    /// <summary><c>dotnet restore</c> alone, so that later builds can run with <c>--no-restore</c> at a moment of the test's choosing.</summary>
+    public ProcessResult Restore() => RunDotNet("restore", false, null, Array.Empty<string>());
+
     public ProcessResult Publish(string outputDirectory, bool ci = false) =>
         RunDotNet("publish", ci, null, new[] { "-o", outputDirectory, "-c", "Debug" });
 

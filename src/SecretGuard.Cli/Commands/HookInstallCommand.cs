@@ -81,6 +81,13 @@ internal sealed class HookInstallCommand : ICommand
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
+        if (IO.FileLinks.IsLink(hook))
+        {
+            // Writes follow links, but the hook is this repository's own: replace a linked hook (its content is in the
+            // backup), never the file it points at, which may be another repository's.
+            File.Delete(hook);
+        }
+
         IO.AtomicFile.WriteAllBytes(hook, System.Text.Encoding.UTF8.GetBytes(Script));
         if (!OperatingSystem.IsWindows())
         {

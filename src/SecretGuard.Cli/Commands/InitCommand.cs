@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
+using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
@@ -50,6 +52,11 @@ internal sealed class InitCommand : ICommand
         var explicitPath = arguments.Value(MasterKeys.KeyFileOption) ?? CommandContext.Variable(KeyLookupOptions.KeyFileVariable);
         var keyFilePath = explicitPath is null ? Path.Combine(context.WorkingDirectory, KeyFile.DefaultFileName) : context.FullPath(explicitPath);
 
+        // Held from reading the key file to its rename; a link is followed to the file it names (a link to nothing is an
+        // error), whose folder must exist for its lock, as init creates the key file's folder when needed.
+        var keyFileTarget = FileLinks.ResolveForWriting(keyFilePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFileTarget)!);
+        using var keyFileLock = FileWriteLock.Acquire(keyFilePath, FileAccess.ReadWrite, Array.Empty<string>(), FileWriteLock.DefaultTimeout, context.Info);
         var existed = File.Exists(keyFilePath);
         var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
         MasterKeys.RefuseDuplicates(keyFile, environments);
@@ -74,7 +81,6 @@ internal sealed class InitCommand : ICommand
 
         if (!existed)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(keyFilePath)!);
             MasterKeys.CreatePrivate(keyFilePath);
         }
 

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
+using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
+using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 
@@ -80,6 +82,11 @@ internal sealed class KeygenCommand : ICommand
                 "no " + KeyFile.DefaultFileName + " in " + context.WorkingDirectory + " or a folder above it: run 'secretguard init' to create one, or pass --key-file PATH.");
         }
 
+        // Held from reading the key file to its rename; a link is followed to the file it names (a link to nothing is an
+        // error), whose folder must exist for its lock, as keygen creates the key file's folder when needed.
+        var target = FileLinks.ResolveForWriting(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        using var keyFileLock = FileWriteLock.Acquire(path, FileAccess.ReadWrite, System.Array.Empty<string>(), FileWriteLock.DefaultTimeout, context.Info);
         var created = !File.Exists(path);
         var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
         MasterKeys.RefuseDuplicates(keyFile, new[] { environment });
@@ -92,7 +99,6 @@ internal sealed class KeygenCommand : ICommand
 
         if (created)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             MasterKeys.CreatePrivate(path);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Rotation;
@@ -79,12 +80,17 @@ internal sealed class RotateCommand : ICommand
 
         var lookup = MasterKeys.Lookup(arguments, context);
         var variable = lookup.VariableFor(environment);
+        var keyFilePath = MasterKeys.Find(lookup);
+
+        // The key file's write lock is held from reading the keys to the last rename (a link is followed to the file it
+        // names): a set waits for the rotation, or the rotation for it, so no value is written under a key being replaced.
+        using var keyFileLock = FileWriteLock.Acquire(keyFilePath, FileAccess.ReadWrite, Array.Empty<string>(), FileWriteLock.DefaultTimeout, context.Info);
         var state = new RotationState(
             environment,
             variable,
             CommandContext.Variable(variable) is not null,
             CommandContext.Variable(variable + "_PREVIOUS") is not null,
-            MasterKeys.Find(lookup),
+            keyFilePath,
             MasterKeys.LoadRing(environment, lookup));
         if (state.KeyFilePath is not null)
         {
@@ -107,6 +113,10 @@ internal sealed class RotateCommand : ICommand
             return Finish(context, state, scan);
         }
 
+        // The env files to rewrite are locked too (after the key file, in path order) and read again: a build may have
+        // encrypted a value into one of them since the scan above.
+        using var envFileLocks = FileWriteLock.Acquire(null, FileAccess.Read, scan.PathsMentioningEnvironment, FileWriteLock.DefaultTimeout, context.Info);
+        scan = EncryptedValueScan.Run(scan.PathsMentioningEnvironment, environment, context);
         return state.Ring.Previous is not null ? Continue(context, state, scan) : Start(context, state, scan, arguments.Has(PrintNewKeyOption));
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Validation;
@@ -77,18 +78,18 @@ internal sealed class SetCommand : ICommand
             EnvFileHelpers.CheckEnvironmentOfFile(context, path, environment);
         }
 
-        // Everything that can fail is checked before the value is asked for.
-        var exists = File.Exists(path);
-        if (exists && ReadOnlyFiles.IsReadOnly(path))
-        {
-            throw new CommandFailedException(ReadOnlyFiles.Describe(context.Display(path)) + ", then run the command again. Nothing was written.");
-        }
+        // A link is followed: set writes the file it points at and keeps the link; a link to nothing is an error.
+        var target = FileLinks.ResolveForWriting(path);
+        var lookup = MasterKeys.Lookup(arguments, context);
 
-        var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
-        var ring = MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context));
-        var key = MasterKeys.RequireCurrent(ring);
-
+        // Everything that can fail is checked before the value is asked for...
+        _ = ReadForWriting(context, path, target, environment, lookup);
         var value = SecretInput.Read(arguments, context, name, environment);
+
+        // ...and read again under the write lock, held until the rename: a set, build or rotation that changed the file
+        // (or the key) in the meantime is seen and kept, never overwritten (docs/cli.md#set).
+        using var writeLock = FileWriteLock.Acquire(MasterKeys.Find(lookup), FileAccess.Read, new[] { target }, FileWriteLock.DefaultTimeout, context.Info);
+        var (file, ring, key) = ReadForWriting(context, path, target, environment, lookup);
         var ciphertext = EncryptedValue.HasEncryptedPrefix(value) ? AlreadyEncrypted(value, name, ring) : null;
 
         var entries = file.FindAll(name).ToList();
@@ -103,15 +104,30 @@ internal sealed class SetCommand : ICommand
             entry.SetValue(ciphertext ?? SecretCipher.Encrypt(key, name, value), EnvQuoteStyle.None);
         }
 
-        file.Save(path);
+        file.Save(target);
         var verb = entries.Count == 0 ? "Added " : "Replaced ";
-        context.Out.WriteLine(verb + name + " in " + context.Display(path) + " (encrypted for " + environment + " with key " + key.Kid + ").");
+        var where = context.Display(path) + (FileLinks.IsLink(path) ? " (a link to " + context.Display(target) + ")" : string.Empty);
+        context.Out.WriteLine(verb + name + " in " + where + " (encrypted for " + environment + " with key " + key.Kid + ").");
         if (entries.Count > 1)
         {
             context.Warn(name + " is defined " + entries.Count + " times in " + context.Display(path) + " (SG1002); all were set, but remove the extra ones.");
         }
 
         return ExitCodes.Ok;
+    }
+
+    // The file and the keys as they are now, refused when set must not write: read-only, syntax errors, no key.
+    private static (EnvFile File, Keys.KeyRing Ring, Keys.EnvironmentKey Key) ReadForWriting(CommandContext context, string path, string target, string environment, Keys.KeyLookupOptions lookup)
+    {
+        var exists = File.Exists(target);
+        if (exists && ReadOnlyFiles.IsReadOnly(target))
+        {
+            throw new CommandFailedException(ReadOnlyFiles.Describe(context.Display(path)) + ", then run the command again. Nothing was written.");
+        }
+
+        var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
+        var ring = MasterKeys.LoadRing(environment, lookup);
+        return (file, ring, MasterKeys.RequireCurrent(ring));
     }
 
     // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's.

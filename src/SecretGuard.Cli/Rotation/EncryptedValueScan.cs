@@ -43,6 +43,12 @@ internal sealed class EncryptedValueScan
 
     public List<string> Problems { get; } = new();
 
+    /// <summary>
+    /// The files whose text mentions the environment's prefix (<c>PROD_ENC:</c>): those with values and those too broken
+    /// to read them from. A rotation locks these and reads them again before it rewrites any.
+    /// </summary>
+    public List<string> PathsMentioningEnvironment { get; } = new();
+
     public IEnumerable<ScannedValue> Values => Files.SelectMany(f => f.Values);
 
     public static EncryptedValueScan Run(IEnumerable<string> paths, string environment, CommandContext context)
@@ -52,6 +58,11 @@ internal sealed class EncryptedValueScan
         foreach (var path in paths)
         {
             var bytes = File.ReadAllBytes(path);
+            if (Encoding.UTF8.GetString(bytes).Contains(prefix, StringComparison.Ordinal))
+            {
+                scan.PathsMentioningEnvironment.Add(path);
+            }
+
             var file = EnvFile.Load(path);
             if (file.HasSyntaxErrors || !file.IsWritable)
             {

@@ -7,7 +7,10 @@ using System.Text.RegularExpressions;
 
 namespace SecretGuard.IO;
 
-/// <summary>Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over.</summary>
+/// <summary>
+/// Replaces a file's contents all at once: write a temporary file beside it, flush it to disk, rename it over. A path that
+/// is a symbolic link is followed (<see cref="FileLinks"/>): the file it points at is replaced, and the link stays.
+/// </summary>
 internal static class AtomicFile
 {
     // File.GetUnixFileMode/SetUnixFileMode exist from .NET 7 on; this assembly targets netstandard2.0, so they are found at run time.
@@ -24,13 +27,14 @@ internal static class AtomicFile
 
     /// <summary>
     /// The first half of <see cref="WriteAllBytes"/>: writes the new contents to a temporary file beside
-    /// <paramref name="path"/> (with the target's permissions, flushed to disk) and leaves the target untouched until
-    /// <see cref="PreparedFile.Commit"/>. Lets a caller stage several files and replace them only when all are ready.
+    /// <paramref name="path"/>, or beside the file it links to (with the target's permissions, flushed to disk), and leaves
+    /// the target untouched until <see cref="PreparedFile.Commit"/>. Lets a caller stage several files and replace them only when all are ready.
     /// Disposing an uncommitted file deletes the temporary file.
     /// </summary>
     public static PreparedFile Prepare(string path, byte[] bytes)
     {
-        var fullPath = Path.GetFullPath(path);
+        // A link is followed: the file it points at is replaced, in its own folder, and the link stays a link.
+        var fullPath = FileLinks.ResolveForWriting(path);
         var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException("The path has no folder.", nameof(path));
         var name = Path.GetFileName(fullPath);
         DeleteStaleTemps(directory, name);
@@ -51,6 +55,7 @@ internal static class AtomicFile
             throw;
         }
 
+        CrashPoints.Reached("temp written for", fullPath);
         return new PreparedFile(fullPath, temp);
     }
 
@@ -84,7 +89,15 @@ internal static class AtomicFile
     /// temp copy of the key file (every master key) would stay on disk for good. Best effort: a file that cannot be
     /// listed or deleted is left alone (the build's key-file hygiene check still reports a leftover key-file copy).
     /// </summary>
-    internal static void DeleteStaleTemps(string directory, string fileName)
+    internal static void DeleteStaleTemps(string directory, string fileName) => DeleteTemps(directory, fileName, StaleAfter);
+
+    /// <summary>
+    /// Deletes our temps of <paramref name="fileName"/> in <paramref name="directory"/> last written more than
+    /// <paramref name="olderThan"/> ago; <see cref="TimeSpan.Zero"/> deletes all of them. Only a writer that holds the
+    /// file's write lock may pass zero: every writer of a key file or env file holds it while its temp exists, so a temp
+    /// found then belongs to a writer that is gone. Best effort, like <see cref="DeleteStaleTemps"/>.
+    /// </summary>
+    internal static void DeleteTemps(string directory, string fileName, TimeSpan olderThan)
     {
         string[] candidates;
         try
@@ -96,12 +109,12 @@ internal static class AtomicFile
             return;
         }
 
-        var limit = DateTime.UtcNow - StaleAfter;
+        var limit = DateTime.UtcNow - olderThan;
         foreach (var candidate in candidates)
         {
             try
             {
-                if (IsTempNameOf(Path.GetFileName(candidate), fileName) && File.GetLastWriteTimeUtc(candidate) < limit)
+                if (IsTempNameOf(Path.GetFileName(candidate), fileName) && (olderThan <= TimeSpan.Zero || File.GetLastWriteTimeUtc(candidate) < limit))
                 {
                     TryDelete(candidate);
                 }
@@ -156,6 +169,7 @@ internal static class AtomicFile
             }
 
             _done = true;
+            CrashPoints.Reached("renamed into place", TargetPath);
         }
 
         /// <summary>Deletes the temporary file unless it was committed.</summary>
