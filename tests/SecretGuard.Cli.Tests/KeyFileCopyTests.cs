@@ -17,7 +17,14 @@ public class KeyFileCopyTests
         ws.Git("init", "-q");
         var init = ws.Run("init", "--env", "dev");
         Assert.Equal(0, init.ExitCode);
-        Assert.Contains("Added secretguard.keys and secretguard.keys.* to .gitignore.", init.Stdout);
+        Assert.Contains("Added secretguard.keys, secretguard.keys.*, ..env*.lock and *.env.lock to .gitignore.", init.Stdout);
+        foreach (var lockFile in new[] { "secretguard.keys.lock", "..env.dev.lock", "..env.lock", "app.env.lock" })
+        {
+            // The write locks set, rotate and the build leave beside the files they write stay out of git status.
+            ws.Write(lockFile, string.Empty);
+            Assert.Equal(0, Workspace.ShellWithOutput(ws.Path, null, "git", "check-ignore", "-q", lockFile).ExitCode);
+        }
+
         File.Copy(ws.KeyFilePath, ws.File("secretguard.keys.0123abcd.tmp")); // what a crash during a save leaves
         Assert.Equal(0, Workspace.ShellWithOutput(ws.Path, null, "git", "check-ignore", "-q", "secretguard.keys.0123abcd.tmp").ExitCode);
         Assert.Equal(0, Workspace.ShellWithOutput(ws.Path, null, "git", "check-ignore", "-q", "secretguard.keys").ExitCode);
@@ -27,11 +34,12 @@ public class KeyFileCopyTests
         ws.Write(".gitignore", "bin/\n# SecretGuard master keys: never commit them\nsecretguard.keys\n");
         var again = ws.Run("init", "--env", "dev");
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("Added secretguard.keys.* to .gitignore.", again.Stdout);
+        Assert.Contains("Added secretguard.keys.*, ..env*.lock and *.env.lock to .gitignore.", again.Stdout);
         Assert.Equal(0, ws.Run("init", "--env", "int").ExitCode);
         var lines = ws.Read(".gitignore").Split('\n');
         Assert.Single(lines, l => l == "secretguard.keys");
         Assert.Single(lines, l => l == "secretguard.keys.*");
+        Assert.Single(lines, l => l == "..env*.lock");
         Assert.Equal(0, Workspace.ShellWithOutput(ws.Path, null, "git", "check-ignore", "-q", "secretguard.keys.0123abcd.tmp").ExitCode);
         Workspace.AssertNoneIn(again.Output + init.Output, ws.Keys());
     }

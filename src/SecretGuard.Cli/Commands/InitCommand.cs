@@ -161,15 +161,18 @@ internal sealed class InitCommand : ICommand
     }
 
     // 'secretguard.keys.*' covers the temp copy a crash during a save may leave (secretguard.keys.<8 hex>.tmp, holding
-    // every key; see AtomicFile.TempName); running init again in an older repository adds the pattern it lacks, once.
+    // every key; see AtomicFile.TempName) and the key file's write lock. '..env*.lock' and '*.env.lock' cover the write
+    // locks that set and the build leave beside env files (.env.dev → ..env.dev.lock; docs/operations.md#the-write-lock-is-per-host):
+    // empty, nothing secret, but noise in git status. Running init again in an older repository adds what it lacks, once.
     private static void EnsureIgnored(CommandContext context, string keyFilePath)
     {
         var keyFolder = Path.GetDirectoryName(keyFilePath)!;
         var keyFileName = Path.GetFileName(keyFilePath);
-        var added = GitIgnore.Ensure(keyFolder, new[] { keyFileName, keyFileName + ".*" });
+        var added = GitIgnore.Ensure(keyFolder, new[] { keyFileName, keyFileName + ".*", "..env*.lock", "*.env.lock" });
         if (added.Count > 0)
         {
-            context.Out.WriteLine("Added " + string.Join(" and ", added) + " to " + context.Display(Path.Combine(keyFolder, ".gitignore")) + ".");
+            var list = added.Count == 1 ? added[0] : string.Join(", ", added.Take(added.Count - 1)) + " and " + added[added.Count - 1];
+            context.Out.WriteLine("Added " + list + " to " + context.Display(Path.Combine(keyFolder, ".gitignore")) + ".");
         }
     }
 
