@@ -134,6 +134,13 @@ internal sealed class EnvCheckRunner
             return;
         }
 
+        if (EncryptedValueRecognition.IsDamaged(value))
+        {
+            // Never a plaintext secret: encrypting it would hide the damage inside a valid ciphertext (docs/formats.md#recognising-an-encrypted-value).
+            Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + EncryptedValue.DamagedDetail);
+            return;
+        }
+
         var secret = _naming.IsSecret(entry.Key);
         CheckRules(target, entry, rules, value);
         if (!secret)

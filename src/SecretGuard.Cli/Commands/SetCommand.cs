@@ -89,7 +89,7 @@ internal sealed class SetCommand : ICommand
         var key = MasterKeys.RequireCurrent(ring);
 
         var value = SecretInput.Read(arguments, context, name, environment);
-        var ciphertext = EncryptedValue.HasEncryptedPrefix(value) ? AlreadyEncrypted(value, name, ring) : null;
+        var ciphertext = EncryptedValueRecognition.LooksEncrypted(value) ? AlreadyEncrypted(value, name, ring) : null;
 
         var entries = file.FindAll(name).ToList();
         if (entries.Count == 0)
@@ -114,7 +114,8 @@ internal sealed class SetCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's.
+    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's; a damaged
+    // one (docs/formats.md#recognising-an-encrypted-value) is refused, never encrypted as if it were plaintext.
     private static string AlreadyEncrypted(string value, string name, Keys.KeyRing ring)
     {
         try
