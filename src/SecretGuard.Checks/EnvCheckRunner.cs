@@ -338,7 +338,8 @@ internal sealed class EnvCheckRunner
         }
 
         _report.Findings.AddRange(KeyFileHygiene.Check(keyFile));
-        _report.Findings.AddRange(KeyFile.Load(keyFile).Findings);
+        using var keys = KeyFile.Load(keyFile);
+        _report.Findings.AddRange(keys.Findings);
     }
 
     private KeyRing? Ring(string environment)

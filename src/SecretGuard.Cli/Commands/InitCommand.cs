@@ -51,7 +51,7 @@ internal sealed class InitCommand : ICommand
         var keyFilePath = explicitPath is null ? Path.Combine(context.WorkingDirectory, KeyFile.DefaultFileName) : context.FullPath(explicitPath);
 
         var existed = File.Exists(keyFilePath);
-        var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
+        using var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
         MasterKeys.RefuseDuplicates(keyFile, environments);
         var present = environments.Where(e => keyFile.Find(e) is not null).ToList();
         if (present.Count > 0 && !force)
@@ -80,7 +80,8 @@ internal sealed class InitCommand : ICommand
 
         foreach (var environment in environments)
         {
-            keyFile.Set(environment, previous: false, MasterKeys.NewKeyBytes());
+            using var key = MasterKeys.NewKey();
+            keyFile.Set(environment, previous: false, key.Bytes);
         }
 
         keyFile.Save(keyFilePath);

@@ -56,7 +56,8 @@ internal sealed class KeygenCommand : ICommand
                 : "say where the key goes: --print (to put it in an environment variable or a vault) or --write (into secretguard.keys).");
         }
 
-        var bytes = MasterKeys.NewKeyBytes();
+        using var key = MasterKeys.NewKey(); // zeroed when the command ends (docs/operations.md#memory-hygiene)
+        var bytes = key.Bytes;
         if (print)
         {
             if (!context.IsOutputRedirected)
@@ -64,7 +65,7 @@ internal sealed class KeygenCommand : ICommand
                 context.Info("New " + environment + " master key (saved nowhere: store it now, e.g. as " + new KeyLookupOptions().VariableFor(environment) + "):");
             }
 
-            context.Out.WriteLine(System.Convert.ToBase64String(bytes));
+            KeyText.WriteLine(context.Out, bytes);
             return ExitCodes.Ok;
         }
 
@@ -81,7 +82,7 @@ internal sealed class KeygenCommand : ICommand
         }
 
         var created = !File.Exists(path);
-        var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
+        using var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
         MasterKeys.RefuseDuplicates(keyFile, new[] { environment });
         if (keyFile.Find(environment) is not null && !arguments.Has(ForceOption))
         {
@@ -99,7 +100,7 @@ internal sealed class KeygenCommand : ICommand
         keyFile.Set(environment, previous: false, bytes);
         keyFile.Save(path);
         MasterKeys.RestrictToOwner(path);
-        var kid = KeyDerivation.Derive(MasterKey.FromBytes(bytes, path), environment).Kid;
+        var kid = KeyDerivation.KidOf(bytes, environment);
         context.Out.WriteLine("Wrote a new " + environment + " key (kid " + kid + ") to " + context.Display(path) + ".");
         if (created)
         {
