@@ -1,23 +1,15 @@
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Commands;
-using SecretGuard.Diagnostics;
 
 namespace SecretGuard.Cli;
 
 /// <summary>The <c>secretguard</c> command: picks the command, parses its arguments and turns failures into exit codes.</summary>
 internal static class Program
 {
-    /// <summary>
-    /// Where the help sends people: an absolute URL, because the tool runs from a NuGet package, far from any clone of
-    /// this repository. Each command's section adds its anchor (GitHub's: the heading's words joined by '-').
-    /// </summary>
-    public const string DocsUrl = HelpLinks.RepositoryUrl + "/blob/main/docs/cli.md";
-
     private static readonly ICommand[] Commands =
     {
         new InitCommand(),
@@ -29,6 +21,8 @@ internal static class Program
         new ValidateCommand(),
         new HookInstallCommand(),
     };
+
+    private static readonly CommandTree Tree = new(Commands);
 
     public static int Main(string[] args)
     {
@@ -48,43 +42,71 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            WriteOverview(context.Error);
+            HelpWriter.WriteOverview(context.Error, Commands);
             return ExitCodes.Usage;
         }
 
-        if (args[0] is "-h" or "--help" or "-?" or "help")
+        if (args[0] == "help")
         {
-            if (args[0] == "help" && args.Length > 1)
+            if (args.Length == 1)
             {
-                return Run(args.Skip(1).Append("--help").ToArray(), context);
+                HelpWriter.WriteOverview(context.Out, Commands);
+                return ExitCodes.Ok;
             }
 
-            WriteOverview(context.Out);
-            return ExitCodes.Ok;
+            return Run(args.Skip(1).Append("--help").ToArray(), context);
         }
 
-        if (args[0] is "--version" or "version")
+        if (args[0] == "version")
         {
-            context.Out.WriteLine(Version());
+            context.Out.WriteLine(ToolVersion.Informational);
             return ExitCodes.Ok;
         }
 
-        var (command, rest) = Find(args);
+        var result = Tree.Parse(args);
+        if (result.GetResult(Tree.Completion) is not null)
+        {
+            // [suggest]: what shells' completion asks for; it prints known command and option names only.
+            return result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+
+        if (result.GetResult(Tree.Version) is not null)
+        {
+            context.Out.WriteLine(ToolVersion.Informational);
+            return ExitCodes.Ok;
+        }
+
+        Command selected;
+        try
+        {
+            selected = ArgumentParser.SelectCommand(result, Tree);
+        }
+        catch (UsageException ex)
+        {
+            context.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        var command = Tree.CommandFor(selected);
         if (command is null)
         {
-            var group = Commands.Where(c => c.Name.StartsWith(args[0] + " ", StringComparison.Ordinal)).ToList();
-            context.Error.WriteLine(group.Count > 0
-                ? "error: '" + args[0] + "' needs a subcommand: " + string.Join(", ", group.Select(c => "'secretguard " + c.Name + "'")) + "."
-                : "error: '" + (args[0].Length <= 40 ? args[0] : "…") + "' is not a secretguard command. Commands: " + string.Join(", ", Commands.Select(c => c.Name)) + ". Run 'secretguard --help'.");
-            return ExitCodes.Usage;
+            var help = ArgumentParser.IsHelpRequested(result, Tree);
+            if (selected == Tree.Root)
+            {
+                HelpWriter.WriteOverview(help ? context.Out : context.Error, Commands);
+                return help ? ExitCodes.Ok : ExitCodes.Usage;
+            }
+
+            HelpWriter.WriteGroupHelp(context.Out, selected.Name, Tree.GroupMembers(selected));
+            return ExitCodes.Ok;
         }
 
         try
         {
-            var arguments = ArgumentParser.Parse(rest, command);
+            var arguments = ArgumentParser.Parse(result, command, Tree, args);
             if (arguments.HelpRequested)
             {
-                WriteHelp(context.Out, command);
+                HelpWriter.WriteHelp(context.Out, command);
                 return ExitCodes.Ok;
             }
 
@@ -120,72 +142,5 @@ internal static class Program
             context.Error.WriteLine("error: secretguard " + command.Name + " failed unexpectedly (" + ex.GetType().Name + ": " + ex.Message + "). Please report it.");
             return ExitCodes.Failure;
         }
-    }
-
-    private static (ICommand? Command, string[] Remaining) Find(string[] args)
-    {
-        if (args.Length >= 2)
-        {
-            var two = Commands.FirstOrDefault(c => c.Name == args[0] + " " + args[1]);
-            if (two is not null)
-            {
-                return (two, args.Skip(2).ToArray());
-            }
-        }
-
-        var one = Commands.FirstOrDefault(c => c.Name == args[0]);
-        return (one, args.Skip(1).ToArray());
-    }
-
-    private static void WriteOverview(TextWriter output)
-    {
-        output.WriteLine("secretguard " + Version() + " — keeps secrets out of .NET code and plaintext config.");
-        output.WriteLine();
-        output.WriteLine("Usage: secretguard <command> [options]");
-        output.WriteLine();
-        output.WriteLine("Commands:");
-        var width = Commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in Commands)
-        {
-            output.WriteLine("  " + command.Name.PadRight(width) + command.Summary);
-        }
-
-        output.WriteLine();
-        output.WriteLine("Run 'secretguard <command> --help' for a command's options and examples.");
-        output.WriteLine("Exit codes: 0 ok, 1 findings or failure, 2 wrong command line.");
-        output.WriteLine("Docs: " + DocsUrl);
-    }
-
-    private static void WriteHelp(TextWriter output, ICommand command)
-    {
-        output.WriteLine("Usage: " + command.Usage);
-        output.WriteLine();
-        output.WriteLine(char.ToUpperInvariant(command.Summary[0]) + command.Summary.Substring(1) + ".");
-        output.WriteLine();
-        output.WriteLine(command.Description.TrimEnd());
-        output.WriteLine();
-        output.WriteLine("Options:");
-        var options = new List<(string Left, string Right)>();
-        foreach (var option in command.Options)
-        {
-            options.Add((option.Name + (option.TakesValue ? " " + option.ValueName : string.Empty), option.Description));
-        }
-
-        options.Add(("-h, --help", "show this help"));
-        var width = options.Max(o => o.Left.Length) + 2;
-        foreach (var (left, right) in options)
-        {
-            output.WriteLine("  " + left.PadRight(width) + right);
-        }
-
-        output.WriteLine();
-        output.WriteLine("Exit codes: 0 ok, 1 findings or failure, 2 wrong command line.");
-        output.WriteLine("Docs: " + DocsUrl + "#" + command.Name.Replace(' ', '-'));
-    }
-
-    private static string Version()
-    {
-        var informational = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return (informational ?? "0.0.0").Split('+')[0];
     }
 }

@@ -223,6 +223,49 @@ public class SecretInLogAnalyzerTests
     [InlineData("var msg = $\"user={userName}\"; logger.LogInformation(msg);")]
     public Task Redacted_hashed_lengths_null_checks_and_non_secret_names_are_not_reported(string body) => Verify(body, "const string Password = \"\"; const string Masked = Password;");
 
+    // Values under a credential-like name that are not credentials: what real codebases log most (docs/accuracy.md).
+    [Theory]
+    [InlineData("throw new OperationCanceledException(\"Query was cancelled\", UserCancellationToken);")]
+    [InlineData("logger.LogInformation(\"Waiting {Duration} before refreshing the secrets\", SecretRefreshInterval);")]
+    [InlineData("logger.LogInformation(\"Token valid until {Expiry}\", TokenExpiry);")]
+    [InlineData("logger.Log(LogLevel.Critical, FailedToHandleExpiredCredential, \"failed\", null, (s, e) => s);")]
+    [InlineData("throw new ArgumentException(ServiceStrings.PasswordCredentialsCannotBeUsedHere, nameof(password));")]
+    [InlineData("throw new InvalidOperationException(string.Format(ServiceStrings.TokenExpired, userId));")]
+    [InlineData("logger.LogTrace(\"Opening {ConnectionString}\", UserFacingConnectionString);")]
+    [InlineData("logger.LogWarning(\"Rejected {Url}\", SanitizedTokenUrl);")]
+    [InlineData("var passwordOrKey = userId > 0 ? \"key\" : \"password\"; logger.LogDebug(\"Invalid certificate or {0}\", passwordOrKey);")]
+    public Task Cancellation_tokens_durations_event_ids_resource_strings_sanitized_forms_and_constant_words_are_not_reported(string body) => Verify(body, """
+        System.Threading.CancellationToken UserCancellationToken => default;
+        static readonly TimeSpan SecretRefreshInterval = TimeSpan.FromMinutes(5);
+        DateTimeOffset TokenExpiry => DateTimeOffset.UtcNow;
+        static readonly EventId FailedToHandleExpiredCredential = new EventId(600, "Failed to handle an expired credential");
+        string UserFacingConnectionString => "Host=db;Username=app";
+        string SanitizedTokenUrl => "https://example.test/?token=***";
+        }
+
+        class ServiceStrings
+        {
+            internal static System.Resources.ResourceManager ResourceManager => null;
+            internal static string PasswordCredentialsCannotBeUsedHere => ResourceManager.GetString("PasswordCredentialsCannotBeUsedHere");
+            internal static string TokenExpired => ResourceManager.GetString("TokenExpired");
+        """);
+
+    // The near misses above keep their positive neighbours: a token string, a password local read at run time, a
+    // non-resource static property named for a secret.
+    [Theory]
+    [InlineData("logger.LogInformation(\"Token {Token}\", {|SG0004:AccessToken|});")]
+    [InlineData("var newPassword = Console.ReadLine(); logger.LogDebug(\"{0}\", {|SG0004:newPassword|});")]
+    [InlineData("var secret = userId > 0 ? Console.ReadLine() : \"none\"; logger.LogDebug(\"{0}\", {|SG0004:secret|});")]
+    [InlineData("logger.LogInformation(\"Key {Key}\", {|SG0004:Keys.ApiKey|});")]
+    public Task Secrets_next_to_those_exclusions_are_still_reported(string body) => Verify(body, """
+        string AccessToken => Console.ReadLine();
+        }
+
+        static class Keys
+        {
+            internal static string ApiKey => Environment.GetEnvironmentVariable("X");
+        """);
+
     // ---- Options and test projects ----
 
     [Fact]

@@ -68,11 +68,15 @@ public sealed class UsageTests
     [Theory]
     [InlineData("frobnicate", "is not a secretguard command")]
     [InlineData("hook", "needs a subcommand")]
-    [InlineData("init --bogus", "'--bogus' is not an option of 'init'")]
+    [InlineData("init --bogus", "an unknown option (7 characters): the options of 'init' are --env, --key-file, --force and --help")]
+    [InlineData("init --file x", "'--file' is not an option of 'init'")]
+    [InlineData("validate --fromat json", "Did you mean --format?")]
+    [InlineData("valdate", "Did you mean 'validate'?")]
+    [InlineData("hook instal", "Did you mean 'secretguard hook install'?")]
     [InlineData("init extra", "takes no arguments")]
     [InlineData("set API_SECRET", "say which environment")]
     [InlineData("set --env dev", "say which entry to set")]
-    [InlineData("set API_SECRET --env Prod", "'Prod' is not an environment name")]
+    [InlineData("set API_SECRET --env Prod", "the value of --env (4 characters) is not an environment name")]
     [InlineData("set 9LIVES_SECRET --env dev", "is not an env-file key")]
     [InlineData("set API_SECRET --env", "--env needs a value")]
     [InlineData("set API_SECRET --env dev --env prod", "--env is given twice")]
@@ -85,7 +89,9 @@ public sealed class UsageTests
     [InlineData("rotate --env prod --finish --print-new-key", "--finish makes no key")]
     [InlineData("validate --format xml", "--format is human, json or sarif")]
     [InlineData("validate --mode encrypt", "validate only verifies")]
-    [InlineData("validate missing-folder", "missing-folder does not exist")]
+    [InlineData("validate missing-folder", "the first PATH (14 characters) does not exist")]
+    [InlineData("set A_SECRET --env dev extra", "'set' takes one argument, but got a second one (5 characters)")]
+    [InlineData("set A_SECRET=x --env dev", "holds '='")]
     [InlineData("validate --staged somewhere", "give no PATH with it")]
     [InlineData("keygen --env dev --print=yes", "--print takes no value")]
     public void Usage_errors_exit_2_and_say_what_to_do(string arguments, string expected)
@@ -96,6 +102,82 @@ public sealed class UsageTests
         Assert.Contains(expected, result.Stderr);
         Assert.Equal(string.Empty, result.Stdout);
         Assert.DoesNotContain("   at ", result.Stderr); // no stack trace
+    }
+
+    [Fact]
+    public void Hook_has_help_like_every_command()
+    {
+        using var ws = new Workspace();
+        var help = ws.Run("hook", "--help");
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.StartsWith("Usage: secretguard hook <subcommand>", help.Stdout);
+        Assert.Contains("  install  ", help.Stdout);
+        Assert.Equal("Docs: " + DocsUrl + "#hook-install", LastLine(help.Stdout));
+        Assert.Equal(string.Empty, help.Stderr);
+        Assert.Equal(help.Stdout, ws.Run("help", "hook").Stdout);
+        Assert.Equal(ws.Run("hook", "install", "--help").Stdout, ws.Run("help", "hook", "install").Stdout);
+    }
+
+    [Fact]
+    public void Help_before_or_after_the_command_prints_the_same()
+    {
+        using var ws = new Workspace();
+        var after = ws.Run("set", "--help");
+        Assert.Equal(0, after.ExitCode);
+        foreach (var arguments in new[] { new[] { "help", "set" }, new[] { "set", "-h" }, new[] { "set", "-?" }, new[] { "set", "A_SECRET", "--env", "dev", "--help" } })
+        {
+            var result = ws.Run(arguments);
+            Assert.True(result.ExitCode == 0, string.Join(' ', arguments) + "\n" + result);
+            Assert.Equal(after.Stdout, result.Stdout);
+        }
+
+        // Help does not hide a wrong option: the command line is still checked (the readme tests rely on it).
+        Assert.Equal(2, ws.Run("set", "--bogus", "--help").ExitCode);
+    }
+
+    [Fact]
+    public void Version_is_the_informational_version_of_the_tool()
+    {
+        using var ws = new Workspace();
+        var informational = System.Diagnostics.FileVersionInfo.GetVersionInfo(Cli.DllPath).ProductVersion;
+        Assert.False(string.IsNullOrEmpty(informational));
+        Assert.True(informational == Repository.Version || informational.StartsWith(Repository.Version + "+", StringComparison.Ordinal), informational);
+        foreach (var arguments in new[] { new[] { "--version" }, new[] { "version" } })
+        {
+            var result = ws.Run(arguments);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(informational + Environment.NewLine, result.Stdout);
+            Assert.Equal(string.Empty, result.Stderr);
+        }
+    }
+
+    [Fact]
+    public void A_response_file_is_not_read()
+    {
+        // '@file' would turn the lines of a file into arguments; a file of secrets (an env file, the key file) among them.
+        using var ws = new Workspace();
+        ws.Write("args.txt", "A_SECRET " + ArgumentEchoTests.Marker + "\n");
+        var result = ws.Run("set", "@args.txt", "--env", "dev");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("is not an env-file key", result.Stderr);
+        ArgumentEchoTests.AssertNoPartOfTheMarkerIn(result.Output, "set @args.txt");
+
+        var validate = ws.Run("validate", "@args.txt");
+        Assert.True(validate.ExitCode == 2, validate.ToString());
+        Assert.Contains("the first PATH (9 characters) does not exist", validate.Stderr);
+    }
+
+    [Fact]
+    public void Completion_suggests_commands_and_options()
+    {
+        using var ws = new Workspace();
+        var commands = ws.Run("[suggest]", "va");
+        Assert.True(commands.ExitCode == 0, commands.ToString());
+        Assert.Equal("validate", commands.Stdout.Trim());
+
+        var options = ws.Run("[suggest:14]", "validate --for");
+        Assert.True(options.ExitCode == 0, options.ToString());
+        Assert.Equal("--format", options.Stdout.Trim());
     }
 
     [Fact]

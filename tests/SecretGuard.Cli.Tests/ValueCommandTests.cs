@@ -68,7 +68,9 @@ public sealed class ValueCommandTests
         using var ws = Initialized();
         var refused = ws.Pipe(Secret, "set", "SECRET_KEY", "--env", "dev");
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("SECRET_KEY_SECRET", refused.Stderr);
+        Assert.Contains("the name (10 characters) is not a secret name", refused.Stderr);
+        Assert.Contains("Add _SECRET to the name, or add --force", refused.Stderr);
+        Assert.DoesNotContain("SECRET_KEY", refused.Stderr); // a name without the suffix may be a pasted value: not quoted
         Assert.False(ws.Exists(".env.dev"));
 
         var forced = ws.Pipe(Secret, "set", "SECRET_KEY", "--env", "dev", "--force");

@@ -76,6 +76,39 @@ public sealed class PackageMetadataTests
         }
 
         AssertSymbolPackage(package, id, version, commit);
+        if (id == "SecretGuard.Cli")
+        {
+            AssertToolRunsFromThePackage(package);
+        }
+    }
+
+    /// <summary>
+    /// The tool runs from what its package holds: the command-line parser (System.CommandLine) ships beside it,
+    /// without translations of messages the tool never shows, and <c>--version</c> names the build: the informational
+    /// version of the packaged dll.
+    /// </summary>
+    private static void AssertToolRunsFromThePackage(PackageArchive package)
+    {
+        const string ToolFolder = "tools/net8.0/any/";
+        Assert.True(package.Contains(ToolFolder + "System.CommandLine.dll"), "no System.CommandLine.dll in " + package.Path);
+        Assert.DoesNotContain(package.Files, f => f.EndsWith(".resources.dll", StringComparison.Ordinal));
+
+        var extracted = Path.Combine(Path.GetDirectoryName(package.Path)!, "tool");
+        foreach (var file in package.Files.Where(f => f.StartsWith(ToolFolder, StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(extracted, file.Substring(ToolFolder.Length));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, package.Bytes(file));
+        }
+
+        var dll = Path.Combine(extracted, "SecretGuard.Cli.dll");
+        var version = DotNet.Run(extracted, TimeSpan.FromMinutes(1), null, dll, "--version");
+        Assert.True(version.ExitCode == 0, version.Output);
+        Assert.Equal(FileVersionInfo.GetVersionInfo(dll).ProductVersion, version.Output.Trim());
+
+        var help = DotNet.Run(extracted, TimeSpan.FromMinutes(1), null, dll, "hook", "--help");
+        Assert.True(help.ExitCode == 0, help.Output);
+        Assert.Contains("secretguard hook <subcommand>", help.Output);
     }
 
     /// <summary>

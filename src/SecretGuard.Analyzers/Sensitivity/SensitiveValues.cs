@@ -102,9 +102,11 @@ internal sealed class SensitiveValues
 
                 return null;
             case ILocalReferenceOperation local:
-                if (names.Names.IsCredentialName(local.Local.Name))
+                if (names.Names.IsCredentialName(local.Local.Name) && !IsSanitizedName(local.Local.Name))
                 {
-                    return local;
+                    // A local given only constants (var passwordOrKey = isCert ? "key" : "password") holds no secret
+                    // from outside: logging it leaks nothing, and a hardcoded credential is SG0002's.
+                    return HoldsOnlyConstants(local) ? null : local;
                 }
 
                 if (!visited.Add(local.Local))
@@ -123,9 +125,9 @@ internal sealed class SensitiveValues
 
                 return null;
             case IParameterReferenceOperation parameter:
-                return names.Names.IsCredentialName(parameter.Parameter.Name) ? parameter : null;
+                return names.Names.IsCredentialName(parameter.Parameter.Name) && !IsSanitizedName(parameter.Parameter.Name) ? parameter : null;
             case IFieldReferenceOperation field:
-                return names.Names.IsCredentialName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
+                return names.Names.IsCredentialName(field.Field.Name) && !IsSanitizedName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
             case IPropertyReferenceOperation property:
                 return PropertyCarrier(property, names);
             case IArgumentOperation { Parent: IInvocationOperation call } written:
@@ -169,8 +171,78 @@ internal sealed class SensitiveValues
             return IsSecretKey(sectionKey, names) ? property : null;
         }
 
-        return names.Names.IsCredentialName(property.Property.Name) ? property : null;
+        return names.Names.IsCredentialName(property.Property.Name) && !IsSanitizedName(property.Property.Name) && !IsResourceString(property.Property)
+            ? property
+            : null;
     }
+
+    /// <summary>
+    /// Words that say a value was made safe to show: <c>SanitizedUrl</c>, <c>RedactedToken</c>, <c>MaskedApiKey</c>,
+    /// <c>UserFacingConnectionString</c> (a connection string with the password taken out). The value is a form of the
+    /// secret meant for logs and people; the code that made it is the place to review, not each log call.
+    /// </summary>
+    private static bool IsSanitizedName(string name)
+    {
+        foreach (var word in SanitizingWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] SanitizingWords =
+    {
+        "Sanitized", "Sanitised", "Redacted", "Masked", "Scrubbed", "Obfuscated", "Censored", "Truncated", "UserFacing", "Loggable", "Printable",
+    };
+
+    /// <summary>
+    /// A localized message: a static string property of a resource class (a <c>.resx</c> designer class, which has a
+    /// static <c>ResourceManager</c>). Its name describes the message (<c>Strings.InvalidPassword</c>,
+    /// <c>Resources.TokenExpired</c>); its value is text for people, the same in every installation.
+    /// </summary>
+    private static bool IsResourceString(IPropertySymbol property)
+    {
+        if (!property.IsStatic || property.Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        foreach (var member in property.ContainingType.GetMembers("ResourceManager"))
+        {
+            if (member is IPropertySymbol { IsStatic: true, Type.Name: "ResourceManager" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsOnlyConstants(ILocalReferenceOperation local)
+    {
+        var any = false;
+        foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, ValueFlow.Root(local)))
+        {
+            if (!written.ConstantValue.HasValue && !IsConstantChoice(written))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // cond ? "key" : "password": constants on both sides, whatever the condition.
+    private static bool IsConstantChoice(IOperation value) =>
+        ValueFlow.Unwrap(value) is IConditionalOperation { WhenFalse: { } whenFalse } conditional &&
+        (conditional.WhenTrue.ConstantValue.HasValue || IsConstantChoice(conditional.WhenTrue)) &&
+        (whenFalse.ConstantValue.HasValue || IsConstantChoice(whenFalse));
 
     private IOperation? InvocationCarrier(IInvocationOperation invocation, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
     {

@@ -170,6 +170,15 @@ internal static class ValueFlow
                 return true;
         }
 
-        return type is INamedTypeSymbol { IsGenericType: true, ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } nullable && IsNonTextType(nullable.TypeArguments[0]);
+        return type is INamedTypeSymbol { IsGenericType: true, ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? IsNonTextType(nullable.TypeArguments[0])
+            : IsWellKnownNonSecretStruct(type);
     }
+
+    // Structs whose names often hold a credential word but whose values never hold a credential: a cancellation token,
+    // a duration or point in time (TokenLifetime, SecretRefreshInterval), a logging event id (FailedToHandleCredential).
+    private static bool IsWellKnownNonSecretStruct(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Struct &&
+        type.Name is "CancellationToken" or "TimeSpan" or "DateTimeOffset" or "EventId" &&
+        type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System" or "Microsoft.Extensions.Logging";
 }

@@ -28,12 +28,12 @@ internal static class SecretInput
         }
         else
         {
-            value = ReadHidden(context, "Value for " + name + " (" + environment + ", input hidden): ");
+            value = ReadHidden(context, (ArgumentText.ShowsName(name) ? "Value for " + name : "Value") + " (" + environment + ", input hidden): ");
         }
 
         if (value.Length == 0)
         {
-            throw new CommandFailedException("the value for " + name + " is empty: pipe the value in on standard input, or type it at the prompt.");
+            throw new CommandFailedException((ArgumentText.ShowsName(name) ? "the value for " + name : "the value") + " is empty: pipe the value in on standard input, or type it at the prompt.");
         }
 
         return value;

@@ -47,7 +47,7 @@ internal sealed class DecryptCommand : ICommand
         }
 
         var name = EnvFileHelpers.ValidateKeyName(arguments.Positionals[0]);
-        var environment = EnvironmentOptions.Require(arguments, "secretguard decrypt " + name + " --env dev");
+        var environment = EnvironmentOptions.Require(arguments, "secretguard decrypt NAME --env dev");
         var redirected = context.IsOutputRedirected;
         if (redirected && !arguments.Has(ForceOption))
         {
@@ -58,11 +58,13 @@ internal sealed class DecryptCommand : ICommand
         var path = EnvFileHelpers.Resolve(arguments, context, environment);
         if (!File.Exists(path))
         {
-            throw new CommandFailedException(context.Display(path) + " does not exist: pass the env file with --file PATH.");
+            throw new CommandFailedException(arguments.Has(EnvFileHelpers.FileOption)
+                ? "the file given to " + EnvFileHelpers.FileOption + " does not exist: check the path."
+                : context.Display(path) + " does not exist: pass the env file with --file PATH.");
         }
 
         var file = EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "its entries cannot be read reliably");
-        var entry = file.Find(name) ?? throw new CommandFailedException(name + " is not in " + context.Display(path) + ".");
+        var entry = file.Find(name) ?? throw new CommandFailedException(ArgumentText.Name(name) + " is not in " + context.Display(path) + ".");
         string plaintext;
         // A damaged value (docs/formats.md#recognising-an-encrypted-value) goes to the cipher, which says what is wrong: never printed as plaintext.
         if (EncryptedValueRecognition.Recognise(entry.Value) == ValueForm.Plaintext)

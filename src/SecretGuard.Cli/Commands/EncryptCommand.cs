@@ -52,11 +52,11 @@ internal sealed class EncryptCommand : ICommand
         var name = positional ?? option ?? throw new UsageException(
             "say which entry the value is for (the name is part of the encryption: the value decrypts only under it): " + Usage);
         EnvFileHelpers.ValidateKeyName(name);
-        var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt " + name + " --env dev");
+        var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt NAME --env dev");
         var key = MasterKeys.RequireCurrent(MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context)));
         if (!ProjectSettings.Read(context.WorkingDirectory).Naming.IsSecret(name))
         {
-            context.Warn(name + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");
+            context.Warn(ArgumentText.Name(name) + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");
         }
 
         var value = SecretInput.Read(arguments, context, name, environment);

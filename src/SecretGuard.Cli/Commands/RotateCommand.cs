@@ -288,7 +288,7 @@ internal sealed class RotateCommand : ICommand
             }
             else
             {
-                throw new UsageException(argument + " does not exist.");
+                throw new UsageException(ArgumentText.Positional(arguments, argument, "PATH") + " does not exist.");
             }
         }
 

@@ -60,7 +60,7 @@ internal sealed class SetCommand : ICommand
         }
 
         var name = EnvFileHelpers.ValidateKeyName(arguments.Positionals[0]);
-        var environment = EnvironmentOptions.Require(arguments, "secretguard set " + name + " --env dev");
+        var environment = EnvironmentOptions.Require(arguments, "secretguard set NAME --env dev");
         var force = arguments.Has(ForceOption);
         var path = EnvFileHelpers.Resolve(arguments, context, environment);
         EnvFileHelpers.RequireFolder(context, path);
@@ -68,8 +68,8 @@ internal sealed class SetCommand : ICommand
         if (!naming.IsSecret(name) && !force)
         {
             throw new CommandFailedException(
-                name + " is not a secret name: the build and the runtime treat only names ending in " + string.Join(" or ", naming.Suffixes) +
-                " (or marked by a SecretGuardRule Secret=\"true\" in the project file) as secrets. Use " + name + naming.Suffixes[0] + ", or add --force.");
+                ArgumentText.Name(name) + " is not a secret name: the build and the runtime treat only names ending in " + string.Join(" or ", naming.Suffixes) +
+                " (or marked by a SecretGuardRule Secret=\"true\" in the project file) as secrets. Add " + naming.Suffixes[0] + " to the name, or add --force.");
         }
 
         if (!force)
@@ -124,7 +124,7 @@ internal sealed class SetCommand : ICommand
         }
         catch (SecretGuardException ex)
         {
-            throw new CommandFailedException("the value is already encrypted but not usable for " + name + " in " + ring.Environment + " (" + ex.Detail + "): pass the plaintext instead.");
+            throw new CommandFailedException("the value is already encrypted but not usable for " + ArgumentText.Name(name) + " in " + ring.Environment + " (" + ex.Detail + "): pass the plaintext instead.");
         }
 
         return value;

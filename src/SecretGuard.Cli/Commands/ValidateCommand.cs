@@ -79,7 +79,7 @@ internal sealed class ValidateCommand : ICommand
         var format = (arguments.Value(FormatOption) ?? "human").ToLowerInvariant();
         if (format is not ("human" or "json" or "sarif"))
         {
-            throw new UsageException("--format is human, json or sarif, not '" + arguments.Value(FormatOption) + "'.");
+            throw new UsageException("--format is human, json or sarif; the value given (" + ArgumentText.Length(format) + ") is none of them.");
         }
 
         var staged = arguments.Has(StagedOption);
@@ -160,7 +160,7 @@ internal sealed class ValidateCommand : ICommand
             }
             else
             {
-                throw new UsageException(argument + " does not exist.");
+                throw new UsageException(ArgumentText.Positional(arguments, argument, "PATH") + " does not exist.");
             }
         }
 

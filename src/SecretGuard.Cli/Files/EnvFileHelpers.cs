@@ -11,14 +11,19 @@ internal static class EnvFileHelpers
 {
     public const string FileOption = "--file";
 
-    /// <summary>Refuses a name that is not an env-file key, using the env-file grammar itself.</summary>
+    /// <summary>
+    /// Refuses a name that is not an env-file key, using the env-file grammar itself. The message does not quote it:
+    /// what stands where the name belongs may be the value (<c>set NAME=VALUE</c>, or a secret pasted there).
+    /// </summary>
     public static string ValidateKeyName(string name)
     {
         var probe = EnvFile.Parse(name + "=x\n");
         var entries = probe.Entries.ToList();
         if (probe.Findings.Count > 0 || entries.Count != 1 || entries[0].Key != name)
         {
-            throw new UsageException("'" + (name.Length <= 60 ? name : name.Substring(0, 60) + "…") + "' is not an env-file key: a key starts with a letter or '_' and continues with letters, digits, '_', '.' or '-' (e.g. STRIPE_API_KEY_SECRET).");
+            throw new UsageException(name.Contains('=')
+                ? "the name (" + ArgumentText.Length(name) + ") holds '=': give the name alone. A value is never an argument: pipe it in, or type it at the hidden prompt."
+                : "the name (" + ArgumentText.Length(name) + ") is not an env-file key: a key starts with a letter or '_' and continues with letters, digits, '_', '.' or '-' (e.g. STRIPE_API_KEY_SECRET).");
         }
 
         return name;
@@ -30,17 +35,16 @@ internal static class EnvFileHelpers
 
     /// <summary>
     /// Refuses an env file whose folder does not exist: a mistyped <c>--file</c> must not create a folder chain
-    /// anywhere on disk and put a secret there.
+    /// anywhere on disk and put a secret there. The path is not quoted: it was typed, and is no file.
     /// </summary>
     public static void RequireFolder(CommandContext context, string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var folder = Path.GetDirectoryName(context.FullPath(path))!;
         if (!Directory.Exists(folder))
         {
-            var display = context.Display(folder);
             throw new CommandFailedException(
-                "the folder " + display + " does not exist, and SecretGuard does not create folders for an env file: check the " + FileOption +
-                " path, or create the folder first (" + (System.OperatingSystem.IsWindows() ? "mkdir " : "mkdir -p ") + display + "). Nothing was written.");
+                "the folder of the " + FileOption + " path does not exist, and SecretGuard does not create folders for an env file: check the " + FileOption +
+                " path, or create the folder first. Nothing was written.");
         }
     }
 

@@ -29,11 +29,15 @@ internal static class EnvironmentOptions
         return list.Count == 0 ? EnvironmentName.Defaults : list.Select(Validate).Distinct().ToList();
     }
 
+    /// <summary>
+    /// Refuses a value that is not an environment name, without quoting it: it may be a secret typed in the wrong
+    /// place. A valid name is quoted by later messages; it is made of lower-case letters and digits only.
+    /// </summary>
     public static string Validate(string value)
     {
         if (!EnvironmentName.IsValid(value))
         {
-            throw new UsageException("'" + value + "' is not an environment name: use a lower-case letter followed by lower-case letters or digits (dev, int, prod, staging2).");
+            throw new UsageException("the value of " + EnvOption + " (" + ArgumentText.Length(value) + ") is not an environment name: use a lower-case letter followed by lower-case letters or digits (dev, int, prod, staging2).");
         }
 
         return value;

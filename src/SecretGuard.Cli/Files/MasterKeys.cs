@@ -19,9 +19,19 @@ internal static class MasterKeys
     public static OptionSpec KeyFileOptionSpec { get; } =
         OptionSpec.Value(KeyFileOption, "PATH", "the key file (default: SECRETGUARD_KEY_FILE, else secretguard.keys in this folder or the nearest one above)");
 
+    /// <summary>
+    /// The lookup for commands that read keys. A <c>--key-file</c> that does not exist is refused here, without its
+    /// path: it was typed, and is no file (commands that create a key file read <c>--key-file</c> themselves).
+    /// </summary>
     public static KeyLookupOptions Lookup(ParsedArguments arguments, CommandContext context)
     {
         var explicitPath = arguments.Value(KeyFileOption);
+        if (explicitPath is not null && !File.Exists(context.FullPath(explicitPath)))
+        {
+            throw new CommandFailedException(
+                "the key file given to " + KeyFileOption + " does not exist: check the path, or create the file with 'secretguard init " + KeyFileOption + " PATH'.");
+        }
+
         var options = new KeyLookupOptions { KeyFilePath = explicitPath is null ? null : context.FullPath(explicitPath) };
         options.SearchDirectories.Add(context.WorkingDirectory);
         return options;

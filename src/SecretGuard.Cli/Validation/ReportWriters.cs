@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
+using SecretGuard.Cli.CommandLine;
 using SecretGuard.Diagnostics;
 
 namespace SecretGuard.Cli.Validation;
@@ -66,9 +66,11 @@ internal static class ReportWriters
         json.WriteStartObject("driver");
         json.WriteString("name", "SecretGuard");
         json.WriteString("informationUri", HelpLinks.RepositoryUrl);
-        var version = InformationalVersion();
-        json.WriteString("version", version);
-        json.WriteString("semanticVersion", version.Split('+')[0]);
+        // The version with the commit (0.1.0+c85b89a...): a code-scanning alert then names the exact build that found
+        // it. semanticVersion, the field SARIF defines for comparing versions, drops the +commit: SemVer ignores build
+        // metadata when ordering versions, so the release number alone is what compares.
+        json.WriteString("version", ToolVersion.Informational);
+        json.WriteString("semanticVersion", ToolVersion.Semantic);
         json.WriteStartArray("rules");
         foreach (var id in ruleIds)
         {
@@ -161,13 +163,4 @@ internal static class ReportWriters
         json.WriteString("uri", string.Join('/', segments));
         json.WriteString("uriBaseId", "%SRCROOT%");
     }
-
-    /// <summary>
-    /// The version the package was built as, with the commit when the build knew it (<c>0.1.0+c85b89a...</c>): a
-    /// code-scanning alert then names the exact build that found it. <c>semanticVersion</c>, the field SARIF defines for
-    /// comparing versions, drops the <c>+commit</c>: SemVer ignores build metadata when ordering versions, so the
-    /// release number alone is what compares.
-    /// </summary>
-    private static string InformationalVersion() =>
-        typeof(ReportWriters).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }
