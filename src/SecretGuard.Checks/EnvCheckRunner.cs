@@ -134,6 +134,13 @@ internal sealed class EnvCheckRunner
             return;
         }
 
+        if (EncryptedValueRecognition.IsDamaged(value))
+        {
+            // Never a plaintext secret: encrypting it would hide the damage inside a valid ciphertext (docs/formats.md#recognising-an-encrypted-value).
+            Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + EncryptedValue.DamagedDetail);
+            return;
+        }
+
         var secret = _naming.IsSecret(entry.Key);
         CheckRules(target, entry, rules, value);
         if (!secret)
@@ -331,7 +338,8 @@ internal sealed class EnvCheckRunner
         }
 
         _report.Findings.AddRange(KeyFileHygiene.Check(keyFile));
-        _report.Findings.AddRange(KeyFile.Load(keyFile).Findings);
+        using var keys = KeyFile.Load(keyFile);
+        _report.Findings.AddRange(keys.Findings);
     }
 
     private KeyRing? Ring(string environment)

@@ -61,9 +61,20 @@ internal static class KeyFileHygiene
 
             try
             {
-                if (new FileInfo(candidate).Length <= KeyFile.MaxProbeLength && KeyFile.HoldsKeys(File.ReadAllBytes(candidate)))
+                if (new FileInfo(candidate).Length <= KeyFile.MaxProbeLength)
                 {
-                    copies.Add(candidate);
+                    var bytes = File.ReadAllBytes(candidate);
+                    try
+                    {
+                        if (KeyFile.HoldsKeys(bytes))
+                        {
+                            copies.Add(candidate);
+                        }
+                    }
+                    finally
+                    {
+                        Array.Clear(bytes, 0, bytes.Length); // a copy of the key file holds keys
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

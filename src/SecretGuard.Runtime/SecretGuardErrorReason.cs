@@ -18,7 +18,10 @@ public enum SecretGuardErrorReason
     /// <summary>The value failed authentication: changed, moved to another entry, or a different key (SG1006).</summary>
     Tampered,
 
-    /// <summary>The value has the prefix but breaks the format (SG1006).</summary>
+    /// <summary>
+    /// The value has the prefix but breaks the format, or it looks encrypted but its prefix is not exact: a damaged
+    /// value, never plaintext (SG1006).
+    /// </summary>
     Malformed,
 
     /// <summary>A format version written by a newer SecretGuard (SG1006).</summary>
@@ -38,4 +41,7 @@ public enum SecretGuardErrorReason
 
     /// <summary>A decrypted value breaks a policy rule (<c>Require</c>, SG1008), or a required entry is missing.</summary>
     PolicyViolation,
+
+    /// <summary>A plaintext value under a secret name from a source <see cref="SecretGuardOptions.PlaintextSecrets"/> does not accept (SG1004).</summary>
+    PlaintextSecret,
 }

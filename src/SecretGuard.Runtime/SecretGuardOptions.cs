@@ -38,6 +38,14 @@ public sealed class SecretGuardOptions
     public IList<string> SecretSuffixes { get; } = new List<string> { Naming.SecretNaming.DefaultSuffix };
 
     /// <summary>
+    /// Where a plaintext value under a secret name is accepted; from anywhere else it is an error (SG1004). Null, the
+    /// default: from environment variables everywhere (platforms inject secrets that way), and from the env file only
+    /// in the <c>dev</c> environment, where a developer's new value waits for the next build to encrypt it. Elsewhere a
+    /// plaintext in the env file is what a ciphertext replaced by a plaintext looks like (docs/runtime.md#plaintext-secrets).
+    /// </summary>
+    public PlaintextSecretSources? PlaintextSecrets { get; set; }
+
+    /// <summary>
     /// Configuration provider only: also decrypt <c>&lt;ENV&gt;_ENC:</c> values that earlier providers (environment
     /// variables, appsettings.json) supply. Default false.
     /// </summary>
@@ -101,6 +109,7 @@ public sealed class SecretGuardOptions
             BaseDirectory = BaseDirectory,
             KeyVariable = KeyVariable,
             KeyFilePath = KeyFilePath,
+            PlaintextSecrets = PlaintextSecrets,
             DecryptEarlierProviders = DecryptEarlierProviders,
             Logger = Logger,
             LoggerFactory = LoggerFactory,

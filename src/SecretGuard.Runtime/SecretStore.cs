@@ -32,6 +32,7 @@ internal sealed class SecretStore
         _options = options.Clone();
         BaseDirectory = _options.BaseDirectory ?? AppContext.BaseDirectory;
         Environment = ActiveEnvironment.Resolve(_options.Environment, BaseDirectory);
+        AcceptedPlaintext = _options.PlaintextSecrets ?? DefaultPlaintextSecrets(Environment.Name);
         Naming = new SecretNaming(_options.SecretSuffixes);
         Events = new SecretGuardEvents(_options);
         _announced = announced ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -40,6 +41,9 @@ internal sealed class SecretStore
     }
 
     public ActiveEnvironment Environment { get; }
+
+    /// <summary>Where a plaintext under a secret name is accepted: the option, else the default of the environment.</summary>
+    public PlaintextSecretSources AcceptedPlaintext { get; }
 
     public string BaseDirectory { get; }
 
@@ -92,7 +96,9 @@ internal sealed class SecretStore
 
     /// <summary>
     /// Turns a stored value into the app's value: the active environment's ciphertext is decrypted, another
-    /// environment's is SG1005, plaintext is returned as it is (with a warning when a file holds it under a secret name).
+    /// environment's is SG1005, a damaged one SG1006; plaintext is returned as it is (with a warning when a file holds it
+    /// under a secret name), unless it is under a secret name from a source <see cref="AcceptedPlaintext"/> leaves out:
+    /// then it is SG1004 (docs/runtime.md#plaintext-secrets).
     /// </summary>
     public string Decode(string keyName, string value, ValueLocation location, bool fromFile) => Decode(keyName, value, location, fromFile, out _);
 
@@ -100,13 +106,17 @@ internal sealed class SecretStore
     public string Decode(string keyName, string value, ValueLocation location, bool fromFile, out bool withPreviousKey)
     {
         withPreviousKey = false;
-        if (EncryptedValue.HasEncryptedPrefix(value))
+        var form = EncryptedValueRecognition.Recognise(value);
+        if (form != ValueForm.Plaintext)
         {
             string plaintext;
             EnvironmentKey used;
             try
             {
-                plaintext = SecretCipher.Decrypt(value, keyName, KeyRing, location, out used);
+                // A damaged value is never plaintext (docs/formats.md#recognising-an-encrypted-value), and no key reads it.
+                plaintext = form == ValueForm.Damaged
+                    ? throw SecretCipher.Damaged(keyName, Environment.Name, location)
+                    : SecretCipher.Decrypt(value, keyName, KeyRing, location, out used);
             }
             catch (SecretGuardException ex)
             {
@@ -121,9 +131,20 @@ internal sealed class SecretStore
             return plaintext;
         }
 
-        if (fromFile && Naming.IsSecret(keyName))
+        // An empty value has nothing to protect yet, as in the build (SG1004); Required and MinLength rules catch it.
+        if (value.Length > 0 && Naming.IsSecret(keyName))
         {
-            Events.PlaintextSecret(keyName, location.FilePath, location.Line, Environment.Name);
+            var source = fromFile ? PlaintextSecretSources.EnvFile : PlaintextSecretSources.EnvironmentVariables;
+            if ((AcceptedPlaintext & source) == 0)
+            {
+                Events.PlaintextSecretRefused(keyName, location.FilePath ?? location.Source, location.Line, Environment.Name);
+                throw PlaintextRefused(keyName, source, location);
+            }
+
+            if (fromFile)
+            {
+                Events.PlaintextSecret(keyName, location.FilePath, location.Line, Environment.Name);
+            }
         }
 
         return value;
@@ -213,6 +234,23 @@ internal sealed class SecretStore
         {
             KeyDerivation.Release(key);
         }
+    }
+
+    // Plaintext from the env file only in dev, where a developer's new value waits for the build to encrypt it; from
+    // variables everywhere, since that is how platforms inject secrets.
+    private static PlaintextSecretSources DefaultPlaintextSecrets(string environment) =>
+        environment == "dev" ? PlaintextSecretSources.EnvironmentVariables | PlaintextSecretSources.EnvFile : PlaintextSecretSources.EnvironmentVariables;
+
+    private SecretGuardException PlaintextRefused(string keyName, PlaintextSecretSources source, ValueLocation location)
+    {
+        var where = source == PlaintextSecretSources.EnvFile ? "the env file" : "environment variables";
+        var fix = source == PlaintextSecretSources.EnvFile
+            ? "encrypt it (a build with the " + Environment.Name + " key, or 'secretguard set " + keyName + " --env " + Environment.Name + "'), restore the ciphertext if one was replaced"
+            : "set the variable to an encrypted value ('secretguard encrypt " + keyName + " --env " + Environment.Name + "')";
+        var what = "the value is plaintext, and PlaintextSecrets (" + AcceptedPlaintext + ") does not accept plaintext secrets from " + where + " in " +
+            Environment.Name + ": " + fix + ", or add " + source + " to PlaintextSecrets";
+        return new SecretGuardException(DiagnosticIds.PlaintextSecret, SecretGuardErrorReason.PlaintextSecret, location.Describe(keyName) + ": " + what + ".",
+            detail: what, keyName, Environment.Name, kid: null, location.FilePath, location.Line == 0 ? null : location.Line);
     }
 
     public SecretGuardException NotFound(string name)

@@ -65,8 +65,9 @@ public static class Secrets
 
     /// <summary>The value of <paramref name="name"/>.</summary>
     /// <exception cref="SecretGuardException">
-    /// Not found (SG1014), encrypted for another environment (SG1005), undecryptable (SG1006), no key (SG1012).
-    /// The message never contains the value.
+    /// Not found (SG1014), encrypted for another environment (SG1005), undecryptable or damaged (SG1006), no key
+    /// (SG1012), a plaintext secret from a source <see cref="SecretGuardOptions.PlaintextSecrets"/> does not accept
+    /// (SG1004). The message never contains the value.
     /// </exception>
     public static string Get(string name)
     {

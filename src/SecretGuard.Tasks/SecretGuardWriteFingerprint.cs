@@ -88,8 +88,10 @@ public sealed class SecretGuardWriteFingerprint : Task
         Append(hash, "keyfile=" + keyFile);
         if (keyFile is not null)
         {
-            // The key file's bytes, hashed: any key added, removed or changed changes the fingerprint.
-            hash.AppendData(SHA256.HashData(System.IO.File.ReadAllBytes(keyFile)));
+            // The key file's bytes, hashed: any key added, removed or changed changes the fingerprint. They hold keys: zeroed.
+            var bytes = System.IO.File.ReadAllBytes(keyFile);
+            hash.AppendData(SHA256.HashData(bytes));
+            CryptographicOperations.ZeroMemory(bytes);
             AppendHygieneState(hash, keyFile);
         }
 
@@ -104,7 +106,7 @@ public sealed class SecretGuardWriteFingerprint : Task
             foreach (var name in new[] { variable, variable + "_PREVIOUS" })
             {
                 var value = Environment.GetEnvironmentVariable(name);
-                Append(hash, name + "=" + (value is null ? "-" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))));
+                Append(hash, name + "=" + (value is null ? "-" : HashOfKeyText(value)));
             }
         }
     }
@@ -134,6 +136,20 @@ public sealed class SecretGuardWriteFingerprint : Task
                 Append(hash, "exclude=" + (System.IO.File.Exists(Path.Combine(git, "info", "exclude")) ? System.IO.File.GetLastWriteTimeUtc(Path.Combine(git, "info", "exclude")).Ticks : 0));
                 break;
             }
+        }
+    }
+
+    // A key variable's text, hashed through bytes that are zeroed (the variable's own string cannot be).
+    private static string HashOfKeyText(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        try
+        {
+            return Convert.ToHexString(SHA256.HashData(bytes));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
         }
     }
 

@@ -138,10 +138,7 @@ public class EncryptedValueTests
     [InlineData("")]
     [InlineData("plain text")]
     [InlineData("correct horse battery staple")]
-    [InlineData("dev_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw")]
-    [InlineData("Dev_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw")]
-    [InlineData(" DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw")]
-    [InlineData("\"DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw\"")]
+    [InlineData("see DEV_ENC: for details")]
     public void Text_without_an_environment_prefix_is_not_encrypted(string? text)
     {
         Assert.False(EncryptedValue.TryParse(text, out var value, out var problem, out _));

@@ -99,6 +99,27 @@ public sealed class EncryptModeTests
     }
 
     [Fact]
+    public void A_damaged_ciphertext_fails_the_build_in_both_modes_and_is_never_encrypted()
+    {
+        // A prefix whose case changed is a damaged value (docs/formats.md#recognising-an-encrypted-value): encrypting it
+        // as a new plaintext would hide the damage inside a valid ciphertext, and CI would then pass.
+        using var project = new SampleProject(_feed);
+        var damaged = "dev_enc" + TestCrypto.Encrypt("dev", project.DevKey, "API_KEY_SECRET", "sk-dev-damaged-0001")["DEV_ENC".Length..];
+        project.WriteEnv("dev", "API_KEY_SECRET=" + damaged + "\nNEW_SECRET=typed-in-plaintext\n");
+
+        var build = project.Build();
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(".env.dev(1,16): error SG1006: API_KEY_SECRET: the value looks encrypted but is not in the exact form", build.Output);
+        Assert.Equal("API_KEY_SECRET=" + damaged + "\nNEW_SECRET=<ENC>\n", TestCrypto.Mask(project.ReadEnv("dev")));
+
+        var ci = project.Build(ci: true, extraArguments: "--no-restore");
+        Assert.NotEqual(0, ci.ExitCode);
+        Assert.Contains(".env.dev(1,16): error SG1006: API_KEY_SECRET", ci.Output);
+        Assert.StartsWith("API_KEY_SECRET=" + damaged + "\n", project.ReadEnv("dev"));
+        Assert.DoesNotContain("typed-in-plaintext", build.Output + ci.Output);
+    }
+
+    [Fact]
     public void A_multi_targeted_parallel_build_encrypts_each_value_once()
     {
         using var project = new SampleProject(_feed, targetFrameworks: "net8.0;net10.0");

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using SecretGuard.IO;
 
 namespace SecretGuard.Cli.CommandLine;
 
@@ -51,20 +52,17 @@ internal sealed class CommandContext
 
     public void Info(string message) => Error.WriteLine(message);
 
-    /// <summary>Reads all of standard input as strict UTF-8.</summary>
+    /// <summary>
+    /// Reads a secret value from standard input: strict UTF-8, without a byte order mark and one final line break
+    /// (<c>echo value | secretguard set</c> adds one that is not part of the value). The buffers it reads into are
+    /// zeroed; the string returned is the one copy left (docs/operations.md#memory-hygiene).
+    /// </summary>
     public static string ReadStandardInput()
     {
         using var stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CommandFailedException("standard input is not valid UTF-8: pipe the value in as UTF-8 text.");
-        }
+        return SecretText.TryReadValue(stdin, out var value)
+            ? value
+            : throw new CommandFailedException("standard input is not valid UTF-8: pipe the value in as UTF-8 text.");
     }
 
     /// <summary>Writes text to standard output exactly, as UTF-8 (no added newline).</summary>

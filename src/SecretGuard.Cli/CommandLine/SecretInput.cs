@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace SecretGuard.Cli.CommandLine;
 
@@ -25,11 +24,7 @@ internal static class SecretInput
         }
         else if (context.IsInputRedirected)
         {
-            value = StripFinalNewline(CommandContext.ReadStandardInput());
-            if (value.Length > 0 && value[0] == '\uFEFF')
-            {
-                value = value.Substring(1);
-            }
+            value = CommandContext.ReadStandardInput();
         }
         else
         {
@@ -44,22 +39,14 @@ internal static class SecretInput
         return value;
     }
 
-    // `echo value | secretguard set` adds one newline that is not part of the value; anything beyond it is.
-    private static string StripFinalNewline(string text)
-    {
-        if (text.EndsWith("\r\n", StringComparison.Ordinal))
-        {
-            return text.Substring(0, text.Length - 2);
-        }
-
-        return text.EndsWith('\n') ? text.Substring(0, text.Length - 1) : text;
-    }
-
     private static string ReadHidden(CommandContext context, string prompt)
     {
         context.Error.Write(prompt);
         context.Error.Flush();
-        var value = new StringBuilder();
+
+        // A character array, not a StringBuilder: it is zeroed when it grows and when done, which a builder's chunks are not.
+        var value = new char[64];
+        var length = 0;
         try
         {
             while (true)
@@ -72,9 +59,9 @@ internal static class SecretInput
 
                 if (key.Key == ConsoleKey.Backspace)
                 {
-                    if (value.Length > 0)
+                    if (length > 0)
                     {
-                        value.Length--;
+                        value[--length] = '\0';
                     }
 
                     continue;
@@ -82,9 +69,19 @@ internal static class SecretInput
 
                 if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
                 {
-                    value.Append(key.KeyChar);
+                    if (length == value.Length)
+                    {
+                        var larger = new char[value.Length * 2];
+                        Array.Copy(value, larger, length);
+                        Array.Clear(value, 0, value.Length);
+                        value = larger;
+                    }
+
+                    value[length++] = key.KeyChar;
                 }
             }
+
+            return new string(value, 0, length);
         }
         catch (InvalidOperationException)
         {
@@ -92,11 +89,8 @@ internal static class SecretInput
         }
         finally
         {
+            Array.Clear(value, 0, value.Length);
             context.Error.WriteLine();
         }
-
-        var result = value.ToString();
-        value.Clear();
-        return result;
     }
 }

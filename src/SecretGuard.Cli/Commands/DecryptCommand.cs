@@ -66,7 +66,8 @@ internal sealed class DecryptCommand : ICommand
         var file = EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "its entries cannot be read reliably");
         var entry = file.Find(name) ?? throw new CommandFailedException(ArgumentText.Name(name) + " is not in " + context.Display(path) + ".");
         string plaintext;
-        if (!EncryptedValue.HasEncryptedPrefix(entry.Value))
+        // A damaged value (docs/formats.md#recognising-an-encrypted-value) goes to the cipher, which says what is wrong: never printed as plaintext.
+        if (EncryptedValueRecognition.Recognise(entry.Value) == ValueForm.Plaintext)
         {
             context.Warn(name + " in " + context.Display(path) + " is not encrypted (plaintext): the next build on a developer machine encrypts it; CI rejects it (SG1004).");
             plaintext = entry.Value;

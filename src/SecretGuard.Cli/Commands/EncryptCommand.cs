@@ -3,6 +3,7 @@ using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Validation;
 using SecretGuard.Crypto;
+using SecretGuard.Encryption;
 
 namespace SecretGuard.Cli.Commands;
 
@@ -59,6 +60,12 @@ internal sealed class EncryptCommand : ICommand
         }
 
         var value = SecretInput.Read(arguments, context, name, environment);
+        if (EncryptedValueRecognition.LooksEncrypted(value))
+        {
+            // Encrypting a ciphertext, or a damaged one, would hide what it is (docs/formats.md#recognising-an-encrypted-value).
+            throw new CommandFailedException("the value already looks encrypted (an <ENV>_ENC: value, or a damaged one): encrypt takes the plaintext.");
+        }
+
         context.Out.WriteLine(SecretCipher.Encrypt(key, name, value));
         return ExitCodes.Ok;
     }

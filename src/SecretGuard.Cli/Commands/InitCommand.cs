@@ -58,7 +58,7 @@ internal sealed class InitCommand : ICommand
         Directory.CreateDirectory(Path.GetDirectoryName(keyFileTarget)!);
         using var keyFileLock = FileWriteLock.Acquire(keyFilePath, FileAccess.ReadWrite, Array.Empty<string>(), FileWriteLock.DefaultTimeout, context.Info);
         var existed = File.Exists(keyFilePath);
-        var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
+        using var keyFile = existed ? KeyFile.Load(keyFilePath) : KeyFile.Parse("# SecretGuard master keys. Never commit this file; share keys only through a password manager or vault.\n", keyFilePath);
         MasterKeys.RefuseDuplicates(keyFile, environments);
         var present = environments.Where(e => keyFile.Find(e) is not null).ToList();
         if (present.Count > 0 && !force)
@@ -86,7 +86,8 @@ internal sealed class InitCommand : ICommand
 
         foreach (var environment in environments)
         {
-            keyFile.Set(environment, previous: false, MasterKeys.NewKeyBytes());
+            using var key = MasterKeys.NewKey();
+            keyFile.Set(environment, previous: false, key.Bytes);
         }
 
         keyFile.Save(keyFilePath);

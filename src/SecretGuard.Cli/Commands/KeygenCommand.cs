@@ -58,7 +58,8 @@ internal sealed class KeygenCommand : ICommand
                 : "say where the key goes: --print (to put it in an environment variable or a vault) or --write (into secretguard.keys).");
         }
 
-        var bytes = MasterKeys.NewKeyBytes();
+        using var key = MasterKeys.NewKey(); // zeroed when the command ends (docs/operations.md#memory-hygiene)
+        var bytes = key.Bytes;
         if (print)
         {
             if (!context.IsOutputRedirected)
@@ -66,7 +67,7 @@ internal sealed class KeygenCommand : ICommand
                 context.Info("New " + environment + " master key (saved nowhere: store it now, e.g. as " + new KeyLookupOptions().VariableFor(environment) + "):");
             }
 
-            context.Out.WriteLine(System.Convert.ToBase64String(bytes));
+            KeyText.WriteLine(context.Out, bytes);
             return ExitCodes.Ok;
         }
 
@@ -88,7 +89,7 @@ internal sealed class KeygenCommand : ICommand
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         using var keyFileLock = FileWriteLock.Acquire(path, FileAccess.ReadWrite, System.Array.Empty<string>(), FileWriteLock.DefaultTimeout, context.Info);
         var created = !File.Exists(path);
-        var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
+        using var keyFile = created ? KeyFile.Parse("# SecretGuard master keys. Never commit this file.\n", path) : KeyFile.Load(path);
         MasterKeys.RefuseDuplicates(keyFile, new[] { environment });
         if (keyFile.Find(environment) is not null && !arguments.Has(ForceOption))
         {
@@ -105,7 +106,7 @@ internal sealed class KeygenCommand : ICommand
         keyFile.Set(environment, previous: false, bytes);
         keyFile.Save(path);
         MasterKeys.RestrictToOwner(path);
-        var kid = KeyDerivation.Derive(MasterKey.FromBytes(bytes, path), environment).Kid;
+        var kid = KeyDerivation.KidOf(bytes, environment);
         context.Out.WriteLine("Wrote a new " + environment + " key (kid " + kid + ") to " + context.Display(path) + ".");
         if (created)
         {

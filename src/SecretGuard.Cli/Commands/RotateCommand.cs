@@ -95,7 +95,8 @@ internal sealed class RotateCommand : ICommand
         if (state.KeyFilePath is not null)
         {
             // Even when the variables hold the keys: the key file is written, and must not stay ambiguous.
-            MasterKeys.RefuseDuplicates(KeyFile.Load(state.KeyFilePath), new[] { environment }, previousToo: true);
+            using var keyFile = KeyFile.Load(state.KeyFilePath);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
         }
 
         if (state.Ring.Current is null)
@@ -142,8 +143,9 @@ internal sealed class RotateCommand : ICommand
         var plaintexts = Decrypt(context, state, scan.Values.Where(v => v.Kid == current.Kid), problems);
         Refuse(context, problems);
 
-        var newKeyBytes = MasterKeys.NewKeyBytes();
-        var newKey = KeyDerivation.Derive(MasterKey.FromBytes(newKeyBytes, "the new " + environment + " key"), environment);
+        using var generated = MasterKeys.NewKey(); // zeroed when the command ends (docs/operations.md#memory-hygiene)
+        var newKeyBytes = generated.Bytes;
+        var newKey = KeyRingLoader.DeriveAndClear(MasterKey.FromBytes(newKeyBytes, "the new " + environment + " key"), environment)!;
         foreach (var (value, plaintext) in plaintexts)
         {
             value.Entry.SetValue(SecretCipher.Encrypt(newKey, value.Entry.Key, plaintext));
@@ -153,7 +155,7 @@ internal sealed class RotateCommand : ICommand
         if (state.KeyFromVariable || printNewKey)
         {
             // Printed before any env file changes: a value under the new key never exists while the key exists nowhere.
-            context.Out.WriteLine(Convert.ToBase64String(newKeyBytes));
+            KeyText.WriteLine(context.Out, newKeyBytes);
             context.Out.Flush();
         }
 
@@ -261,7 +263,7 @@ internal sealed class RotateCommand : ICommand
 
         if (state.KeyFilePath is not null)
         {
-            var keyFile = KeyFile.Load(state.KeyFilePath);
+            using var keyFile = KeyFile.Load(state.KeyFilePath);
             MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
             if (keyFile.Remove(environment, previous: true))
             {
@@ -377,11 +379,12 @@ internal sealed class RotateCommand : ICommand
         var path = state.KeyFilePath!;
         try
         {
-            var keyFile = KeyFile.Load(path);
+            using var keyFile = KeyFile.Load(path);
             MasterKeys.RefuseDuplicates(keyFile, new[] { state.Environment }, previousToo: true);
             var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
                 context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
-            keyFile.Set(state.Environment, previous: true, old.GetKeyBytes());
+            using var oldKey = new KeyBytes(old.GetKeyBytes());
+            keyFile.Set(state.Environment, previous: true, oldKey.Bytes);
             keyFile.Set(state.Environment, previous: false, newKeyBytes);
             keyFile.Save(path);
         }

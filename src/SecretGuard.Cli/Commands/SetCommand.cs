@@ -90,7 +90,7 @@ internal sealed class SetCommand : ICommand
         // (or the key) in the meantime is seen and kept, never overwritten (docs/cli.md#set).
         using var writeLock = FileWriteLock.Acquire(MasterKeys.Find(lookup), FileAccess.Read, new[] { target }, FileWriteLock.DefaultTimeout, context.Info);
         var (file, ring, key) = ReadForWriting(context, path, target, environment, lookup);
-        var ciphertext = EncryptedValue.HasEncryptedPrefix(value) ? AlreadyEncrypted(value, name, ring) : null;
+        var ciphertext = EncryptedValueRecognition.LooksEncrypted(value) ? AlreadyEncrypted(value, name, ring) : null;
 
         var entries = file.FindAll(name).ToList();
         if (entries.Count == 0)
@@ -130,7 +130,8 @@ internal sealed class SetCommand : ICommand
         return (file, ring, MasterKeys.RequireCurrent(ring));
     }
 
-    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's.
+    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's; a damaged
+    // one (docs/formats.md#recognising-an-encrypted-value) is refused, never encrypted as if it were plaintext.
     private static string AlreadyEncrypted(string value, string name, Keys.KeyRing ring)
     {
         try

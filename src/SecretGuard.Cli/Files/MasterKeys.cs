@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Security.Cryptography;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
@@ -114,10 +115,9 @@ internal static class MasterKeys
         }
     }
 
-    /// <summary>The 32 bytes of a freshly generated master key (the operating system's CSPRNG).</summary>
-    public static byte[] NewKeyBytes()
-    {
-        var key = MasterKey.Generate("secretguard");
-        return Convert.FromBase64String(key.ToBase64());
-    }
+    /// <summary>
+    /// A freshly generated master key: 32 bytes from the operating system's CSPRNG, zeroed when the holder is disposed
+    /// (<c>using var key = MasterKeys.NewKey();</c>). Never a string: printed with <see cref="KeyText"/>.
+    /// </summary>
+    public static KeyBytes NewKey() => new(RandomNumberGenerator.GetBytes(KeyFile.KeyLength));
 }

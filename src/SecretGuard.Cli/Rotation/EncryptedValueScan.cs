@@ -79,6 +79,13 @@ internal sealed class EncryptedValueScan
             var scanned = new ScannedFile(path, bytes, file);
             foreach (var entry in file.Entries)
             {
+                if (IsDamagedValueOf(entry.Value, environment))
+                {
+                    // Left as it is, it would stay under the old key, which --finish deletes: whatever could still be repaired would be lost.
+                    scan.Problems.Add(context.Display(path) + "(" + entry.Line + "," + entry.ValueColumn + "): error " + DiagnosticIds.Undecryptable + ": " + entry.Key + ": " + EncryptedValue.DamagedDetail);
+                    continue;
+                }
+
                 if (!EncryptedValue.HasEncryptedPrefix(entry.Value, out var valueEnvironment) || valueEnvironment != environment)
                 {
                     continue;
@@ -101,4 +108,10 @@ internal sealed class EncryptedValueScan
 
         return scan;
     }
+
+    // A damaged value (docs/formats.md#recognising-an-encrypted-value) whose start names the environment in any case
+    // (pROD_ENC:, PROD_ENS:, PRODENC:): one the rotation would have to re-encrypt if it could read it.
+    private static bool IsDamagedValueOf(string value, string environment) =>
+        EncryptedValueRecognition.IsDamaged(value) &&
+        value.TrimStart(' ', '\t', '\r', '\n', '"', '\'', '`').StartsWith(environment, StringComparison.OrdinalIgnoreCase);
 }

@@ -62,6 +62,7 @@ internal sealed class StagedFiles : IDisposable
 
                 if (KeyFile.HoldsKeys(blob.Output))
                 {
+                    Array.Clear(blob.Output, 0, blob.Output.Length); // it holds master keys
                     staged.KeyCopies.Add(realPath);
                     continue;
                 }

@@ -33,8 +33,9 @@ internal static class DiagnosticRules
         new DiagnosticRule(DiagnosticIds.DuplicateKey, "Duplicate key in an env file", BuildAndCli, Warning),
         new DiagnosticRule(DiagnosticIds.AmbiguousConstruct, "Ambiguous construct in an env file", BuildAndCli, Warning),
 
-        // An error in Verify mode (CI); Encrypt mode encrypts it instead, and warns only for a file it does not encrypt.
-        new DiagnosticRule(DiagnosticIds.PlaintextSecret, "Plaintext value in a secret entry", BuildAndCli, Error),
+        // An error in Verify mode (CI) and at run time where PlaintextSecrets does not accept it; Encrypt mode encrypts it
+        // instead, and warns only for a file it does not encrypt.
+        new DiagnosticRule(DiagnosticIds.PlaintextSecret, "Plaintext value in a secret entry", BuildCliAndRuntime, Error),
         new DiagnosticRule(DiagnosticIds.WrongEnvironment, "Value encrypted for another environment", BuildCliAndRuntime, Error),
         new DiagnosticRule(DiagnosticIds.Undecryptable, "Value cannot be decrypted", BuildCliAndRuntime, Error),
         new DiagnosticRule(DiagnosticIds.SecretInNonSecretEntry, "Secret-looking value in a non-secret entry", BuildAndCli, Warning),

@@ -21,6 +21,12 @@ internal sealed class EncryptedValue
     /// <summary>Length of a kid in hex characters.</summary>
     public const int KidLength = 8;
 
+    /// <summary>What is wrong with a damaged value, in words that never quote it.</summary>
+    public const string DamagedDetail =
+        "the value looks encrypted but is not in the exact form <ENV>_ENC:v1:<kid>:<payload> (the environment in upper case): " +
+        "its prefix was changed or damaged, so it is never read as plaintext nor encrypted again; restore it from version control, " +
+        "or replace it with the plaintext";
+
     private const string PrefixMarker = "_ENC:";
 
     private EncryptedValue(string environment, string kid, byte[] payload)
@@ -85,6 +91,13 @@ internal sealed class EncryptedValue
         value = null;
         if (!HasEncryptedPrefix(text, out var environment))
         {
+            if (EncryptedValueRecognition.IsDamaged(text))
+            {
+                problem = EncryptedValueProblem.Damaged;
+                detail = DamagedDetail;
+                return false;
+            }
+
             problem = EncryptedValueProblem.NotEncrypted;
             detail = "the value is not encrypted";
             return false;

@@ -6,8 +6,14 @@ internal enum EncryptedValueProblem
     /// <summary>The text is a well-formed v1 encrypted value.</summary>
     None,
 
-    /// <summary>The text has no <c>&lt;ENV&gt;_ENC:</c> prefix: it is plaintext.</summary>
+    /// <summary>The text has no <c>&lt;ENV&gt;_ENC:</c> prefix and does not look encrypted: it is plaintext.</summary>
     NotEncrypted,
+
+    /// <summary>
+    /// The text has no exact prefix but looks like an encrypted value (a prefix in another case, a character of it
+    /// changed: docs/formats.md#recognising-an-encrypted-value). An error, never plaintext.
+    /// </summary>
+    Damaged,
 
     /// <summary>The prefix is there but the rest breaks the format.</summary>
     Malformed,

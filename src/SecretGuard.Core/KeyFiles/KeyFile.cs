@@ -13,9 +13,10 @@ namespace SecretGuard.KeyFiles;
 /// The master-key file (<c>secretguard.keys</c>, docs/formats.md#3-key-files): one <c>&lt;name&gt; = &lt;base64&gt;</c>
 /// per line, spaces around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and
 /// <c>&lt;env&gt;.previous</c>. Lines are kept as written so a rotation changes only the lines it must. No finding or
-/// text form ever contains a key.
+/// text form ever contains a key. The text is held in character arrays, never in strings, and <see cref="Dispose"/>
+/// zeroes them and every key read from them (docs/operations.md#memory-hygiene): dispose of a key file when done.
 /// </summary>
-internal sealed class KeyFile
+internal sealed class KeyFile : IDisposable
 {
     /// <summary>The file name searched upward from the project or app folder.</summary>
     public const string DefaultFileName = "secretguard.keys";
@@ -29,13 +30,17 @@ internal sealed class KeyFile
     // A master key's length in standard base64 with padding.
     private const int EncodedKeyLength = 44;
 
-    private readonly List<string> _lines;
+    private const string Base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    // Each line's text without its line ending, and the ending itself ("\n", "\r\n" or "" for an unterminated last line).
+    private readonly List<char[]> _lines;
     private readonly List<string> _endings;
     private readonly List<KeyFileEntry> _entries = new List<KeyFileEntry>();
     private readonly List<KeyFileDefinition> _definitions = new List<KeyFileDefinition>();
     private readonly List<Finding> _findings = new List<Finding>();
+    private bool _disposed;
 
-    private KeyFile(string? path, List<string> lines, List<string> endings)
+    private KeyFile(string? path, List<char[]> lines, List<string> endings)
     {
         FilePath = path;
         _lines = lines;
@@ -52,33 +57,42 @@ internal sealed class KeyFile
     /// <summary>Problems (SG1012), each naming the line and what to do; never the key.</summary>
     public IReadOnlyList<Finding> Findings => _findings;
 
-    /// <summary>Parses key-file text.</summary>
+    /// <summary>Parses key-file text (the caller's string stays the caller's: prefer <see cref="Load"/>, which makes none).</summary>
     public static KeyFile Parse(string text, string? path = null)
     {
-        var lines = new List<string>();
-        var endings = new List<string>();
-        var start = 0;
-        while (start < text.Length)
+        var chars = text.ToCharArray();
+        try
         {
-            var newline = text.IndexOf('\n', start);
-            if (newline < 0)
-            {
-                lines.Add(text.Substring(start));
-                endings.Add(string.Empty);
-                break;
-            }
-
-            var contentEnd = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
-            lines.Add(text.Substring(start, contentEnd - start));
-            endings.Add(text.Substring(contentEnd, newline + 1 - contentEnd));
-            start = newline + 1;
+            return FromCharacters(chars, 0, chars.Length, path);
         }
-
-        return new KeyFile(path, lines, endings);
+        finally
+        {
+            Array.Clear(chars, 0, chars.Length);
+        }
     }
 
-    /// <summary>Reads a key file from disk.</summary>
-    public static KeyFile Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>
+    /// Reads a key file from disk as bytes and decodes them into character arrays it owns: the key text is never a
+    /// string, and the bytes read are zeroed. UTF-8, or the UTF-16/UTF-32 a byte order mark names (as File.ReadAllText).
+    /// </summary>
+    public static KeyFile Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        char[]? chars = null;
+        try
+        {
+            chars = Decode(bytes);
+            return FromCharacters(chars, 0, chars.Length, path);
+        }
+        finally
+        {
+            Array.Clear(bytes, 0, bytes.Length);
+            if (chars is not null)
+            {
+                Array.Clear(chars, 0, chars.Length);
+            }
+        }
+    }
 
     /// <summary>The largest file <see cref="HoldsKeys(byte[])"/> reads: a key file is a few lines; anything bigger is not one.</summary>
     public const int MaxProbeLength = 64 * 1024;
@@ -96,13 +110,17 @@ internal sealed class KeyFile
             return false;
         }
 
-        var text = new UTF8Encoding(false).GetString(bytes);
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var chars = new UTF8Encoding(false).GetChars(bytes);
+        try
         {
-            text = text.Substring(1);
+            var start = chars.Length > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+            using var file = FromCharacters(chars, start, chars.Length - start, null);
+            return file.Entries.Count > 0;
         }
-
-        return Parse(text).Entries.Count > 0;
+        finally
+        {
+            Array.Clear(chars, 0, chars.Length);
+        }
     }
 
     /// <summary>An empty key file to add keys to.</summary>
@@ -175,11 +193,19 @@ internal sealed class KeyFile
             throw new ArgumentException("A master key is 32 bytes.", nameof(key));
         }
 
+        ThrowIfDisposed();
         var name = previous ? environment + PreviousSuffix : environment;
-        var text = name + " = " + Convert.ToBase64String(key);
+        var text = new char[name.Length + 3 + EncodedKeyLength];
+        name.CopyTo(0, text, 0, name.Length);
+        text[name.Length] = ' ';
+        text[name.Length + 1] = '=';
+        text[name.Length + 2] = ' ';
+        Convert.ToBase64CharArray(key, 0, KeyLength, text, name.Length + 3);
         var existing = Find(environment, previous);
         if (existing is not null)
         {
+            var old = _lines[existing.Line - 1];
+            Array.Clear(old, 0, old.Length);
             _lines[existing.Line - 1] = text;
         }
         else
@@ -206,15 +232,22 @@ internal sealed class KeyFile
             return false;
         }
 
+        ThrowIfDisposed();
+        var removed = _lines[existing.Line - 1];
+        Array.Clear(removed, 0, removed.Length);
         _lines.RemoveAt(existing.Line - 1);
         _endings.RemoveAt(existing.Line - 1);
         Read();
         return true;
     }
 
-    /// <summary>The file's text. It holds keys: write it only to the key file.</summary>
+    /// <summary>
+    /// The file's text, as a string that holds keys and cannot be cleared: for tests only. <see cref="Save"/> never
+    /// makes one.
+    /// </summary>
     public string ToText()
     {
+        ThrowIfDisposed();
         var sb = new StringBuilder();
         for (var i = 0; i < _lines.Count; i++)
         {
@@ -224,19 +257,124 @@ internal sealed class KeyFile
         return sb.ToString();
     }
 
-    /// <summary>Writes the file atomically.</summary>
+    /// <summary>Writes the file atomically, as UTF-8 without a byte order mark; the bytes it encodes are zeroed afterwards.</summary>
     public void Save(string? path = null)
     {
+        ThrowIfDisposed();
         var target = path ?? FilePath ?? throw new InvalidOperationException("The key file has no path: pass one to Save.");
-        AtomicFile.WriteAllBytes(target, new UTF8Encoding(false).GetBytes(ToText()));
+        var utf8 = new UTF8Encoding(false);
+        var length = 0;
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            length += utf8.GetByteCount(_lines[i]) + _endings[i].Length;
+        }
+
+        var bytes = new byte[length];
+        try
+        {
+            var offset = 0;
+            for (var i = 0; i < _lines.Count; i++)
+            {
+                offset += utf8.GetBytes(_lines[i], 0, _lines[i].Length, bytes, offset);
+                offset += utf8.GetBytes(_endings[i], 0, _endings[i].Length, bytes, offset);
+            }
+
+            AtomicFile.WriteAllBytes(target, bytes);
+        }
+        finally
+        {
+            Array.Clear(bytes, 0, bytes.Length);
+        }
     }
+
+    /// <summary>Zeroes the file's text and every key read from it; the entries found before are unusable afterwards.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ClearEntries();
+        foreach (var line in _lines)
+        {
+            Array.Clear(line, 0, line.Length);
+        }
+    }
+
+    // Tests look at the characters themselves, to prove they are zero.
+    internal IReadOnlyList<char[]> LinesForTests => _lines;
 
     /// <summary>Names the file and its entries; never shows a key.</summary>
     public override string ToString() => (FilePath ?? DefaultFileName) + ": " + string.Join(", ", _entries.Select(e => e.Name));
 
+    // Splits text into lines, each copied into an array of its own, so that each can be zeroed when replaced or disposed.
+    private static KeyFile FromCharacters(char[] text, int start, int length, string? path)
+    {
+        var lines = new List<char[]>();
+        var endings = new List<string>();
+        var end = start + length;
+        while (start < end)
+        {
+            var newline = Array.IndexOf(text, '\n', start, end - start);
+            if (newline < 0)
+            {
+                lines.Add(Copy(text, start, end));
+                endings.Add(string.Empty);
+                break;
+            }
+
+            var contentEnd = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+            lines.Add(Copy(text, start, contentEnd));
+            endings.Add(contentEnd == newline ? "\n" : "\r\n");
+            start = newline + 1;
+        }
+
+        return new KeyFile(path, lines, endings);
+    }
+
+    private static char[] Copy(char[] text, int start, int end)
+    {
+        var copy = new char[end - start];
+        Array.Copy(text, start, copy, 0, copy.Length);
+        return copy;
+    }
+
+    // File.ReadAllText's rules: a byte order mark names UTF-8, UTF-16 or UTF-32; without one the text is UTF-8.
+    private static char[] Decode(byte[] bytes)
+    {
+        bool Starts(params byte[] mark) => bytes.Length >= mark.Length && mark.Select((b, i) => bytes[i] == b).All(same => same);
+
+        Encoding encoding = new UTF8Encoding(false);
+        var skip = 0;
+        if (Starts(0xEF, 0xBB, 0xBF))
+        {
+            skip = 3;
+        }
+        else if (Starts(0xFF, 0xFE, 0x00, 0x00))
+        {
+            (encoding, skip) = (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4);
+        }
+        else if (Starts(0x00, 0x00, 0xFE, 0xFF))
+        {
+            (encoding, skip) = (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4);
+        }
+        else if (Starts(0xFF, 0xFE))
+        {
+            (encoding, skip) = (new UnicodeEncoding(bigEndian: false, byteOrderMark: false), 2);
+        }
+        else if (Starts(0xFE, 0xFF))
+        {
+            (encoding, skip) = (new UnicodeEncoding(bigEndian: true, byteOrderMark: false), 2);
+        }
+
+        return encoding.GetChars(bytes, skip, bytes.Length - skip);
+    }
+
     private void Read()
     {
-        _entries.Clear();
+        ClearEntries();
         _definitions.Clear();
         _findings.Clear();
         for (var i = 0; i < _lines.Count; i++)
@@ -245,45 +383,64 @@ internal sealed class KeyFile
         }
     }
 
-    private void ReadLine(int line, string content)
+    // The entries hold key bytes: zeroed before they are dropped (a re-read after an edit makes new ones).
+    private void ClearEntries()
     {
-        var text = content.Trim();
-        if (line == 1 && text.Length > 0 && text[0] == '\uFEFF')
+        foreach (var definition in _definitions)
         {
-            text = text.Substring(1).Trim();
+            definition.Entry?.Clear();
         }
 
-        if (text.Length == 0 || text[0] == '#')
+        _entries.Clear();
+    }
+
+    // The grammar of docs/formats.md#3-key-files, read by index so that no part of the line becomes a string but the name.
+    private void ReadLine(int line, char[] content)
+    {
+        var start = 0;
+        var end = content.Length;
+        Trim(content, ref start, ref end);
+        if (line == 1 && end > start && content[start] == '\uFEFF')
+        {
+            start++;
+            Trim(content, ref start, ref end);
+        }
+
+        if (end == start || content[start] == '#')
         {
             return;
         }
 
-        var comment = text.IndexOf('#');
+        var comment = Array.IndexOf(content, '#', start, end - start);
         if (comment >= 0)
         {
-            text = text.Substring(0, comment).TrimEnd();
+            end = comment;
+            Trim(content, ref start, ref end);
         }
 
-        var equals = text.IndexOf('=');
+        var equals = Array.IndexOf(content, '=', start, end - start);
         if (equals < 0)
         {
             Add(line, "expected '<environment> = <base64 key>' (for example 'prod = ...'); generate a key with 'secretguard keygen'");
             return;
         }
 
-        var name = text.Substring(0, equals).Trim();
-        var value = text.Substring(equals + 1).Trim();
-        var previous = name.EndsWith(PreviousSuffix, StringComparison.Ordinal);
-        var environment = previous ? name.Substring(0, name.Length - PreviousSuffix.Length) : name;
-        if (!EnvironmentName.IsValid(environment))
+        var nameStart = start;
+        var nameEnd = equals;
+        Trim(content, ref nameStart, ref nameEnd);
+        var valueStart = equals + 1;
+        var valueEnd = end;
+        Trim(content, ref valueStart, ref valueEnd);
+        if (!TryReadKeyName(content, nameStart, nameEnd, out var environment, out var previous))
         {
             // Not quoted: what stands before '=' may be a pasted key (base64 ends with '='), and messages never show keys.
             Add(line, "the name before '=' is not a key name: use an environment name (dev, int, prod, ...) or '<environment>.previous', then ' = <base64 key>'");
             return;
         }
 
+        var name = previous ? environment + PreviousSuffix : environment;
         var earlier = Definitions(environment, previous);
-        var valid = TryDecodeKey(value, out var key);
+        var valid = TryDecodeKey(content, valueStart, valueEnd - valueStart, out var key);
         var entry = valid ? new KeyFileEntry(environment, previous, line, key) : null;
         _definitions.Add(new KeyFileDefinition(environment, previous, line, entry));
         if (!valid)
@@ -305,64 +462,131 @@ internal sealed class KeyFile
     /// <summary>
     /// Decodes a master key: standard base64 of exactly 32 bytes (44 characters, the last one '='), with spaces and
     /// tabs around it and line breaks after it (a key echoed into a variable or a file) ignored. Every decoder of
-    /// master-key text goes through here: the key file and the <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> variables.
+    /// master-key text goes through here: the key file and the <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> variables. The text is
+    /// decoded where it is, with no copy of it; the key bytes returned are the caller's to zero.
     /// </summary>
     public static bool TryDecodeKey(string? base64, out byte[] key)
     {
         key = Array.Empty<byte>();
-        if (base64 is null)
-        {
-            return false;
-        }
+        return base64 is not null && TryDecodeKey(i => base64[i], base64.Length, out key);
+    }
+
+    /// <summary>As <see cref="TryDecodeKey(string?, out byte[])"/>, for key text held in a character array.</summary>
+    public static bool TryDecodeKey(char[] text, int start, int length, out byte[] key) =>
+        TryDecodeKey(i => text[start + i], length, out key);
+
+    private static bool TryDecodeKey(Func<int, char> at, int length, out byte[] key)
+    {
+        key = Array.Empty<byte>();
 
         // Convert.FromBase64String skips whitespace anywhere, so a key with a space or a line break inside (two
         // keys pasted over each other, a key wrapped by an editor) would decode: only the exact text is a key.
         var start = 0;
-        var end = base64.Length;
-        while (start < end && IsBlank(base64[start]))
+        var end = length;
+        while (start < end && IsBlank(at(start)))
         {
             start++;
         }
 
-        while (end > start && (IsBlank(base64[end - 1]) || base64[end - 1] == '\r' || base64[end - 1] == '\n'))
+        while (end > start && (IsBlank(at(end - 1)) || at(end - 1) == '\r' || at(end - 1) == '\n'))
         {
             end--;
         }
 
-        if (end - start != EncodedKeyLength || base64[end - 1] != '=')
+        if (end - start != EncodedKeyLength || at(end - 1) != '=')
         {
             return false;
         }
 
         for (var i = start; i < end - 1; i++)
         {
-            if (!IsBase64Char(base64[i]))
+            if (Base64Alphabet.IndexOf(at(i)) < 0)
             {
                 return false;
             }
         }
 
-        try
+        // 43 characters of 6 bits are 258 bits: 32 bytes and 2 unused bits, which are ignored (as Convert does).
+        var bytes = new byte[KeyLength];
+        var buffer = 0;
+        var bits = 0;
+        var written = 0;
+        for (var i = start; i < end - 1; i++)
         {
-            var bytes = Convert.FromBase64String(base64.Substring(start, EncodedKeyLength));
-            if (bytes.Length != KeyLength)
+            buffer = (buffer << 6) | Base64Alphabet.IndexOf(at(i));
+            bits += 6;
+            if (bits >= 8)
             {
-                return false;
+                bits -= 8;
+                bytes[written++] = (byte)(buffer >> bits);
+                buffer &= (1 << bits) - 1;
             }
-
-            key = bytes;
-            return true;
         }
-        catch (FormatException)
+
+        key = bytes;
+        return true;
+    }
+
+    // The name before '=': <env> or <env>.previous, env matching [a-z][a-z0-9]*. Checked by character, so that a key
+    // pasted where the name belongs never becomes a string.
+    private static bool TryReadKeyName(char[] text, int start, int end, out string environment, out bool previous)
+    {
+        environment = string.Empty;
+        previous = end - start > PreviousSuffix.Length && EndsWith(text, end, PreviousSuffix);
+        var environmentEnd = previous ? end - PreviousSuffix.Length : end;
+        if (environmentEnd == start || text[start] < 'a' || text[start] > 'z')
         {
             return false;
+        }
+
+        for (var i = start; i < environmentEnd; i++)
+        {
+            if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= '0' && text[i] <= '9')))
+            {
+                return false;
+            }
+        }
+
+        environment = new string(text, start, environmentEnd - start);
+        return true;
+    }
+
+    private static bool EndsWith(char[] text, int end, string suffix)
+    {
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            if (text[end - suffix.Length + i] != suffix[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // string.Trim's whitespace, on a range.
+    private static void Trim(char[] text, ref int start, ref int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
         }
     }
 
     private static bool IsBlank(char c) => c == ' ' || c == '\t';
 
-    private static bool IsBase64Char(char c) =>
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(KeyFile), "The key file " + (FilePath ?? DefaultFileName) + " was disposed and its text zeroed.");
+        }
+    }
 
     private void Add(int line, string message) =>
         _findings.Add(new Finding(DiagnosticIds.MissingMasterKey, FindingSeverity.Error, FilePath, line, 1, message));

@@ -1,9 +1,15 @@
+using System;
+
 namespace SecretGuard.KeyFiles;
 
-/// <summary>One <c>&lt;name&gt; = &lt;base64&gt;</c> line of a key file. Its key bytes are never part of its text form.</summary>
+/// <summary>
+/// One <c>&lt;name&gt; = &lt;base64&gt;</c> line of a key file. Its key bytes are never part of its text form, and are
+/// zeroed when its key file is disposed or re-read after an edit.
+/// </summary>
 internal sealed class KeyFileEntry
 {
     private readonly byte[] _key;
+    private bool _cleared;
 
     internal KeyFileEntry(string environment, bool isPrevious, int line, byte[] key)
     {
@@ -25,8 +31,19 @@ internal sealed class KeyFileEntry
     /// <summary>1-based line in the key file.</summary>
     public int Line { get; }
 
-    /// <summary>A copy of the 32 key bytes.</summary>
-    public byte[] GetKeyBytes() => (byte[])_key.Clone();
+    /// <summary>A copy of the 32 key bytes, the caller's to zero.</summary>
+    public byte[] GetKeyBytes() => _cleared
+        ? throw new ObjectDisposedException(nameof(KeyFileEntry), "The key of " + Name + " (line " + Line + ") was zeroed: its key file was disposed or edited since.")
+        : (byte[])_key.Clone();
+
+    // Tests look at the bytes themselves, to prove they are zero.
+    internal byte[] RawKeyBytesForTests => _key;
+
+    internal void Clear()
+    {
+        _cleared = true;
+        Array.Clear(_key, 0, _key.Length);
+    }
 
     /// <summary>Names the entry; never shows the key.</summary>
     public override string ToString() => Name + " (line " + Line + ")";

@@ -250,7 +250,8 @@ public sealed class SecretGuardConfigurationProvider : ConfigurationProvider, ID
         {
             foreach (var pair in earlier.AsEnumerable())
             {
-                if (pair.Value is null || !EncryptedValue.HasEncryptedPrefix(pair.Value))
+                // A damaged value is taken too: it is an error, never a plaintext passed on (docs/formats.md#recognising-an-encrypted-value).
+                if (pair.Value is null || !EncryptedValueRecognition.LooksEncrypted(pair.Value))
                 {
                     continue;
                 }

@@ -82,6 +82,11 @@ internal static class SecretCipher
                 throw Fail(DiagnosticIds.Undecryptable, SecretGuardErrorReason.Malformed, keyName, ring.Environment, null, location, "the value is not encrypted");
             }
 
+            if (problem == EncryptedValueProblem.Damaged)
+            {
+                throw Damaged(keyName, ring.Environment, location);
+            }
+
             if (EncryptedValue.HasEncryptedPrefix(value, out var otherEnvironment) && otherEnvironment != ring.Environment)
             {
                 throw WrongEnvironment(keyName, otherEnvironment, ring.Environment, location);
@@ -153,6 +158,13 @@ internal static class SecretCipher
     /// <summary>UTF-8 <c>secretguard:v1|&lt;env&gt;|&lt;KEY NAME&gt;</c>.</summary>
     internal static byte[] AssociatedData(string environment, string keyName) =>
         Encoding.UTF8.GetBytes("secretguard:v1|" + environment + "|" + keyName);
+
+    /// <summary>
+    /// The error for a damaged value (docs/formats.md#recognising-an-encrypted-value): it looks encrypted but is not in the
+    /// exact form. No key could read it, so it needs none.
+    /// </summary>
+    internal static SecretGuardException Damaged(string keyName, string environment, ValueLocation location) =>
+        Fail(DiagnosticIds.Undecryptable, SecretGuardErrorReason.Malformed, keyName, environment, null, location, EncryptedValue.DamagedDetail);
 
     private static SecretGuardException WrongEnvironment(string keyName, string valueEnvironment, string activeEnvironment, ValueLocation location) =>
         Fail(DiagnosticIds.WrongEnvironment, SecretGuardErrorReason.WrongEnvironment, keyName, activeEnvironment, null, location,

@@ -100,6 +100,25 @@ internal static class KeyDerivation
         return new EnvironmentKey(environment, kid, aesKey, masterKey.Source, environment + "|" + masterKey.Fingerprint);
     }
 
+    /// <summary>
+    /// The kid <paramref name="masterKey"/> gives in <paramref name="environment"/>, for a message about a key that is
+    /// not kept in memory afterwards: derived outside the cache, and every copy zeroed (the caller's bytes are not).
+    /// </summary>
+    internal static string KidOf(byte[] masterKey, string environment)
+    {
+        var key = MasterKey.FromBytes(masterKey, "a new key");
+        try
+        {
+            var derived = DeriveUncached(key, environment);
+            derived.Clear();
+            return derived.Kid;
+        }
+        finally
+        {
+            key.Clear();
+        }
+    }
+
     // Tests measure cold paths.
     internal static void ClearCache()
     {

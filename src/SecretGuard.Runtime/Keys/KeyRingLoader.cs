@@ -25,14 +25,15 @@ internal static class KeyRingLoader
         var previousVariable = variable + "_PREVIOUS";
         var keyFilePath = FindKeyFile(options);
 
-        KeyFile? keyFile = null;
-        if (keyFilePath is not null)
-        {
-            keyFile = KeyFile.Load(keyFilePath);
-        }
+        MasterKey? current;
+        MasterKey? previous;
 
-        var current = FromVariable(variable) ?? FromKeyFile(keyFile, environment, previous: false);
-        var previous = FromVariable(previousVariable) ?? FromKeyFile(keyFile, environment, previous: true);
+        // Disposed once the keys are taken: its text and keys are zeroed (docs/operations.md#memory-hygiene).
+        using (var keyFile = keyFilePath is null ? null : KeyFile.Load(keyFilePath))
+        {
+            current = FromVariable(variable) ?? FromKeyFile(keyFile, environment, previous: false);
+            previous = FromVariable(previousVariable) ?? FromKeyFile(keyFile, environment, previous: true);
+        }
 
         var advice = "set " + variable + " or add '" + environment + " = <key>' to " +
             (keyFilePath ?? ("a " + KeyFile.DefaultFileName + " file" + DescribeSearch(options)));

@@ -52,7 +52,10 @@ internal sealed class MasterKey
         return new MasterKey(bytes, source);
     }
 
-    /// <summary>The key as standard base64 with padding, for the key file or a secret store. Handle with care.</summary>
+    /// <summary>
+    /// The key as standard base64, for tests and benchmarks that write a key file: a string nobody can zero, so the
+    /// product never makes one (KeyFile.Set and KeyText write keys through arrays).
+    /// </summary>
     public string ToBase64() => Convert.ToBase64String(Bytes);
 
     internal ReadOnlySpan<byte> Bytes => _cleared

@@ -44,6 +44,11 @@ internal sealed class SecretGuardEvents
         LoggerMessage.Define<string, string?, int, string>(LogLevel.Warning, new EventId(SecretGuardEventIds.PlaintextSecret, "PlaintextSecret"),
             "{KeyName} in {File} line {Line} is not encrypted; the next build encrypts it ({Environment})");
 
+    // The same event, an error: a plaintext from where SecretGuardOptions.PlaintextSecrets does not accept one.
+    private static readonly Action<ILogger, string, string?, int, string, Exception?> PlaintextSecretRefusedMessage =
+        LoggerMessage.Define<string, string?, int, string>(LogLevel.Error, new EventId(SecretGuardEventIds.PlaintextSecret, "PlaintextSecret"),
+            "{KeyName} in {File} line {Line} is not encrypted, and plaintext secrets from there are not accepted in {Environment} (PlaintextSecrets)");
+
     private readonly ILogger? _logger;
 
     public SecretGuardEvents(SecretGuardOptions options)
@@ -121,6 +126,14 @@ internal sealed class SecretGuardEvents
         if (_logger is not null)
         {
             PlaintextSecretMessage(_logger, keyName, file, line, environment, null);
+        }
+    }
+
+    public void PlaintextSecretRefused(string keyName, string? file, int line, string environment)
+    {
+        if (_logger is not null)
+        {
+            PlaintextSecretRefusedMessage(_logger, keyName, file, line, environment, null);
         }
     }
 
