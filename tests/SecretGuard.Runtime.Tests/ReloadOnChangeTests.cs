@@ -115,6 +115,27 @@ public sealed class ReloadOnChangeTests : IDisposable
     }
 
     [Fact]
+    public void A_key_file_linked_from_a_shared_folder_is_reloaded_when_the_shared_file_changes()
+    {
+        // Teams link secretguard.keys to a shared file (docs/operations.md#sharing-a-key-file-or-an-env-file); rotate
+        // writes the shared file by rename in its own folder, where a watch on the link's folder sees nothing.
+        using var shared = new TempDirectory();
+        var sharedKeys = shared.Write("secretguard.keys", "prod = " + _key + "\n");
+        File.Delete(_keyFile);
+        File.CreateSymbolicLink(_keyFile, sharedKeys);
+        Replace(_envFile, "A_SECRET=" + Enc(_key, "A_SECRET", "same-a") + "\n");
+        using var config = Build();
+        var provider = Provider(config);
+        Assert.Equal(SecretGuardHealthState.Healthy, provider.Status!.State);
+
+        Replace(sharedKeys, "prod = " + TestKeys.NewBase64() + "\nprod.previous = " + _key + "\n");
+
+        Eventually.True(() => provider.Status!.State == SecretGuardHealthState.Degraded, "Degraded after the shared key file was rotated");
+        Assert.Equal("same-a", config["A_SECRET"]);
+        Assert.NotNull(new FileInfo(_keyFile).LinkTarget); // still a link
+    }
+
+    [Fact]
     public void Disposing_the_configuration_zeroes_the_derived_keys_and_stops_watching()
     {
         Replace(_envFile, "A_SECRET=" + Enc(_key, "A_SECRET", "a") + "\n");

@@ -11,7 +11,8 @@ namespace SecretGuard.Configuration;
 /// Watches a few files (the env file, the key file) and calls back once per burst of changes. Writers replace these
 /// files by rename, so it watches each file's folder rather than the file (a watch on the old inode would go quiet),
 /// waits <c>delay</c> after the last event, and calls back only when a file's contents really changed (a SHA-256 of
-/// the bytes; a temporary file written beside it does not count). Optional polling covers file systems without events.
+/// the bytes; a temporary file written beside it does not count). A file that is a symbolic link is watched in the
+/// folder of the file it points at too. Optional polling covers file systems without events.
 /// </summary>
 internal sealed class FileChangeWatcher : IDisposable
 {
@@ -43,7 +44,7 @@ internal sealed class FileChangeWatcher : IDisposable
             }
 
             var files = paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
-            var directories = files.Select(Path.GetDirectoryName).Where(d => d is not null && Directory.Exists(d)).Select(d => d!).Distinct(StringComparer.Ordinal).ToList();
+            var directories = files.SelectMany(FoldersOf).Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToList();
             if (!directories.SequenceEqual(_watchers.Select(w => w.Path), StringComparer.Ordinal))
             {
                 DisposeWatchers();
@@ -70,6 +71,34 @@ internal sealed class FileChangeWatcher : IDisposable
             {
                 _timer.Change(interval, interval);
             }
+        }
+    }
+
+    /// <summary>
+    /// The folders whose events can change <paramref name="file"/>: its own, and for a symbolic link the folder of the
+    /// file it points at — a key file linked from a shared folder is rewritten there, by rename, and the link's folder
+    /// sees no event (docs/operations.md#sharing-a-key-file-or-an-env-file).
+    /// </summary>
+    private static IEnumerable<string> FoldersOf(string file)
+    {
+        if (Path.GetDirectoryName(file) is { } folder)
+        {
+            yield return folder;
+        }
+
+        FileSystemInfo? target = null;
+        try
+        {
+            target = File.ResolveLinkTarget(file, returnFinalTarget: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing file or a link to nothing: its own folder is watched, and the file's next appearance is seen there.
+        }
+
+        if (target is not null && Path.GetDirectoryName(target.FullName) is { } targetFolder)
+        {
+            yield return targetFolder;
         }
     }
 
