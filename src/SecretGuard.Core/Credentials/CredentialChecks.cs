@@ -76,7 +76,7 @@ internal static class CredentialChecks
     /// <summary>Whether a password is a placeholder or one of the words samples use for one.</summary>
     public static bool IsPlaceholderPassword(string password, string? user)
     {
-        if (SensitivityLexicon.IsPlaceholder(password))
+        if (ValueShapes.IsPlaceholder(password))
         {
             return true;
         }
@@ -141,6 +141,38 @@ internal static class CredentialChecks
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         var separator = text.IndexOf(':');
         return separator > 0 && !IsPlaceholderPassword(text.Substring(separator + 1), text.Substring(0, separator));
+    }
+
+    private static readonly Regex ConnectionStringUserPattern = new Regex(
+        @"(^|[;,""'{\n])\s{0,3}(user\s?id|userid|user\s?name|username|user|uid)\s{0,3}=\s{0,3}(?<user>[^;""'\s]{1,128})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>The user a connection string names (<c>User Id=</c>, <c>Username=</c>, <c>Uid=</c>), or null.</summary>
+    public static string? ConnectionStringUser(string text)
+    {
+        try
+        {
+            var match = ConnectionStringUserPattern.Match(text);
+            return match.Success ? match.Groups["user"].Value : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The user and password of a Basic header's <c>base64(user:password)</c>, or null.</summary>
+    public static ChosenPassword? BasicPassword(Match match)
+    {
+        var bytes = DecodeBase64(match.Groups["secret"].Value, url: false);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var separator = text.IndexOf(':');
+        return separator > 0 ? new ChosenPassword(text.Substring(separator + 1), text.Substring(0, separator)) : null;
     }
 
     /// <summary>A JWT whose header decodes to JSON naming an algorithm and whose payload decodes to JSON.</summary>
