@@ -106,6 +106,12 @@ internal static class CredentialChecks
             return false; // host:port@... is not a password
         }
 
+        // file://C:\dir@x: a drive and a path, not user:password@host.
+        if (match.Value.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || password[0] == '\\' || (match.Groups["user"].Length == 1 && password[0] == '/'))
+        {
+            return false;
+        }
+
         return !IsPlaceholderPassword(password, match.Groups["user"].Value);
     }
 

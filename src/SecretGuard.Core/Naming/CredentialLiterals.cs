@@ -30,8 +30,8 @@ internal static class CredentialLiterals
     // After folding leet digits and symbols: words that make a value a default or a guess, not a secret someone chose.
     private static readonly string[] DefaultWords =
     {
-        "password", "passwd", "passwort", "pass", "pwd", "secret", "admin", "welcome", "letmein", "qwerty", "changeit", "default", "guest",
-        "login", "root", "master", "hunter", "iloveyou", "trustno",
+        "password", "passwd", "passwort", "pass", "pwd", "secret", "token", "admin", "welcome", "letmein", "qwerty", "changeit", "default",
+        "guest", "login", "root", "master", "hunter", "iloveyou", "trustno",
     };
 
     // Words that, anywhere in a name, say the slot holds no plaintext credential: a condition or error named after

@@ -780,7 +780,8 @@ internal static class ValueShapes
     {
         if (text.IndexOfAny(FillerSeparators) < 0)
         {
-            return false;
+            // testValue2, fakeApiToken, dummySecret: a filler word in an identifier written in camel case.
+            return IsAlphanumeric(text, 0, text.Length) && HasFillerIdentifierWord(text);
         }
 
         foreach (var part in text.Split(FillerSeparators))
@@ -798,6 +799,26 @@ internal static class ValueShapes
     }
 
     private static readonly char[] FillerSeparators = { '-', '_', '.', ':', '/', ' ' };
+
+    private static bool HasFillerIdentifierWord(string text)
+    {
+        var words = IdentifierWords.Split(text);
+        if (words.Count < 2 || words.Count > 6)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            var letters = word.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            if (Array.IndexOf(FillerWords, letters) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsWordInOneCase(string part)
     {
