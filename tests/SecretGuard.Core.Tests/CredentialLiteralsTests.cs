@@ -26,6 +26,7 @@ public class CredentialLiteralsTests
     [InlineData("<your token>", "BearerToken")]
     [InlineData("fake-signing-token", "ApiToken")]
     [InlineData("fakeSigningValue1", "WebhookSecret")]
+    [InlineData("obfuscated", "ClientSecret")]
     // templates
     [InlineData("${DB_PASSWORD}", "Password")]
     [InlineData("$(SigningPassword)", "Password")]
@@ -43,6 +44,9 @@ public class CredentialLiteralsTests
     [InlineData("AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAAq0Z0y2t1kUmPq3Zq4c8bYQ", "SavedPassword")]
     [InlineData("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----", "SigningKey")]
     [InlineData("-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "PrivateKey")]
+    [InlineData("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAElWBooq+nQT4wEzOskJf6m3OLEK1ZUdcTCSvjGbglmQUfxKJfJhd1FEcSaDL5ZIRTt8bXxNCir9bIPC+hw+bo9u==", "SigningKey")]
+    [InlineData("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq2m9V0X6Kq3Zt7bY8c1uW4pJ5sN0rL2eD9fG6hT1xA deploy@ci", "DeployKey")]
+    [InlineData("JBSWY3DPEHPK3PXP", "TotpSecret")]
     // text that is not a value
     [InlineData("public string Password => _options.Password;", "PasswordAccessor")]
     [InlineData("echo $REGISTRY_PASSWORD | docker login -u ci --password-stdin registry.contoso.io", "PasswordCmd")]
@@ -142,6 +146,10 @@ public class CredentialLiteralsTests
     [InlineData("The database, for example: Host=db;Username=app;Password=Kq7!vR2m", null)]
     [InlineData("file://C:\\data\\orders@archive", null)]
     [InlineData("https://svc:fennel2@bus.contoso.io", "Weak")]
+    [InlineData("Server=localhost;Port=14330;Database=orders;User=sa;Password=Tq8#vLm2xR4w", "Weak")]
+    [InlineData("Data Source=(localdb)\\mssqllocaldb;User Id=app;Password=Tq8#vLm2xR4w", "Weak")]
+    [InlineData("postgres://app:Tq8vLm2xR4w@localhost:5432/orders", "Weak")]
+    [InlineData("postgres://app:Tq8vLm2xR4w@pg.contoso.io:5432/orders", "Strong")]
     public void The_catalogue_uses_the_same_judge_for_passwords(string text, string? expected)
     {
         var match = CredentialCatalogue.Default.Find(text);

@@ -324,6 +324,12 @@ internal sealed class CredentialCatalogue
         }
 
         evidence = CredentialLiterals.JudgePassword(password.Password, password.User, out weakBecause);
+        if (evidence == SecretEvidence.Strong && CredentialChecks.IsLocalServer(match, text))
+        {
+            evidence = SecretEvidence.Weak;
+            weakBecause = "the password of a server on the developer's machine";
+        }
+
         return evidence != SecretEvidence.None;
     }
 

@@ -167,6 +167,37 @@ internal static class CredentialChecks
         }
     }
 
+    private static readonly Regex LocalServerPattern = new Regex(
+        @"(^|[;,""'{\n])\s{0,3}(server|host|data\s?source|address|addr|network\s?address)\s{0,3}=\s{0,3}(tcp:)?(localhost|127\.0\.0\.1|\[?::1\]?|\(localdb\)|\.|host\.docker\.internal)([;,:\\\s""']|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// Whether a connection string or URL opens something on the developer's own machine (<c>Server=localhost</c>,
+    /// <c>Host=127.0.0.1</c>, <c>(localdb)</c>, <c>host.docker.internal</c>, <c>postgres://app:pw@localhost</c>): its
+    /// password is a local default, weak evidence of a leaked secret.
+    /// </summary>
+    public static bool IsLocalServer(Match match, string text)
+    {
+        var host = match.Groups["host"];
+        if (host.Success)
+        {
+            return IsLocalHostName(host.Value);
+        }
+
+        try
+        {
+            return LocalServerPattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsLocalHostName(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]" ||
+        host.Equals("host.docker.internal", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The user and password of a Basic header's <c>base64(user:password)</c>, or null.</summary>
     public static ChosenPassword? BasicPassword(Match match)
     {

@@ -21,7 +21,11 @@ internal static class ValueShapes
     {
         "test", "tests", "testing", "pass", "passw", "fake", "random", "none", "null", "nil", "undefined", "empty", "unset", "notset",
         "not-set", "n/a", "na", "tbd", "tba", "foo", "bar", "baz", "qux", "foobar", "foo-bar", "lorem", "ipsum", "lorem-ipsum", "blah",
-        "whatever", "nothing", "unknown", "mock", "stub", "demo", "default", "anonymous", "guest",
+        "whatever", "nothing", "unknown", "mock", "stub", "demo", "default", "anonymous", "guest", "obfuscated", "hidden", "masked", "removed",
+        "omitted", "secret", "password",
+
+        // The base32 secret of the Google Authenticator key-uri documentation, used in countless samples.
+        "JBSWY3DPEHPK3PXP",
     };
 
     // Words that, as one word of a value split at - _ . : / or a space, say the value is not a real one ("fake-token",
@@ -44,6 +48,16 @@ internal static class ValueShapes
     {
         ".json", ".xml", ".yaml", ".yml", ".txt", ".bin", ".dat", ".db", ".sqlite", ".config", ".ini", ".env", ".cache", ".pem", ".key", ".pfx",
         ".p12", ".crt", ".cer", ".der", ".jks", ".keystore", ".snk", ".csv", ".log", ".html", ".js", ".cs", ".ps1", ".sh",
+    };
+
+    // Public keys as base64 DER SubjectPublicKeyInfo (RSA 1024/2048/3072/4096, EC P-256/P-384/P-521, Ed25519, X25519)
+    // and as OpenSSH lines.
+    private static readonly string[] PublicKeyPrefixes =
+    {
+        "MIGfMA0GCSqGSIb3DQEBAQUAA4GN", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIIBojANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC",
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE", "MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQ", "MCowBQYDK2VwAyEA",
+        "MCowBQYDK2VuAyEA", "ssh-rsa AAAA", "ssh-ed25519 AAAA", "ssh-dss AAAA", "ecdsa-sha2-nistp256 AAAA", "ecdsa-sha2-nistp384 AAAA",
+        "ecdsa-sha2-nistp521 AAAA", "sk-ssh-ed25519@openssh.com AAAA",
     };
 
     private static readonly string[] ShellCommands =
@@ -566,9 +580,27 @@ internal static class ValueShapes
         return false;
     }
 
-    /// <summary>A PEM public key, certificate or request, or a PEM block with nothing inside: nothing secret.</summary>
+    /// <summary>
+    /// A PEM public key, certificate or request, a PEM block with nothing inside, a public key or certificate in base64
+    /// DER (<c>MIIBIjANBgkqhkiG9w0BAQEFAAOC...</c>, <c>MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...</c>, <c>MIIDXTCCAkWgAwIBAgI...</c>)
+    /// or an OpenSSH public key (<c>ssh-ed25519 AAAA...</c>): nothing secret.
+    /// </summary>
     public static bool IsPublicOrEmptyPem(string text)
     {
+        foreach (var prefix in PublicKeyPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // A base64 X.509 certificate: SEQUENCE, SEQUENCE, then the [0] version and the INTEGER serial.
+        if (text.StartsWith("MII", StringComparison.Ordinal) && text.Length > 40 && text.IndexOf("gAwIBAgI", 0, 24, StringComparison.Ordinal) > 0)
+        {
+            return true;
+        }
+
         var begin = text.IndexOf("-----BEGIN ", StringComparison.Ordinal);
         if (begin < 0)
         {
