@@ -3,19 +3,14 @@ using System;
 namespace SecretGuard.Naming;
 
 /// <summary>
-/// Shapes of values that are not secrets even under a credential name: configuration key names
-/// (<c>"Jwt:Secret"</c>), environment variable names (<c>"DB_PASSWORD"</c>), user-facing text
-/// (<c>"Please enter your password"</c>), format strings, URLs and paths without credentials.
+/// Shapes of values that are not secrets even under a credential name, shared by SG0001's connection-string check,
+/// SG0002, SG0007 and the env-file checks so they agree (docs/rules/SG0002.md#not-reported): placeholders and
+/// fillers, templates, booleans, and names written where a value would be — configuration keys (<c>"Jwt:Secret"</c>),
+/// environment variables (<c>"DB_PASSWORD"</c>), identifiers, options, headers. Text that is not a value is in
+/// ValueShapes.Text.cs, values that are public, hashed or encrypted in ValueShapes.Material.cs.
 /// </summary>
-internal static class ValueShapes
+internal static partial class ValueShapes
 {
-    private static readonly string[] SentenceWords =
-    {
-        " the ", " your ", " you ", " is ", " are ", " was ", " not ", " please ", " enter ", " must ", " invalid ", " a ", " an ",
-        " to ", " for ", " of ", " and ", " or ", " with ", " has ", " have ", " be ", " been ", " could ", " cannot ", " can't ",
-        " failed ", " missing ", " required ", " expired ", " incorrect ", " wrong ", " new ", " this ", " that ", " no ",
-    };
-
     // Words typed in place of a value, compared with the whole value (ignoring case).
     private static readonly string[] Fillers =
     {
@@ -43,36 +38,6 @@ internal static class ValueShapes
     // What a template, a CI system or infrastructure code puts before a dotted name it replaces: var.db_password,
     // env.API_TOKEN, secrets.DEPLOY_TOKEN, vars.X, inputs.x, parameters.x, values.x.
     private static readonly string[] ReferencePrefixes = { "var.", "vars.", "env.", "secrets.", "secret.", "inputs.", "input.", "params.", "parameters.", "values.", "local.", "data.", "steps.", "needs." };
-
-    private static readonly string[] FileExtensions =
-    {
-        ".json", ".xml", ".yaml", ".yml", ".txt", ".bin", ".dat", ".db", ".sqlite", ".config", ".ini", ".env", ".cache", ".pem", ".key", ".pfx",
-        ".p12", ".crt", ".cer", ".der", ".jks", ".keystore", ".snk", ".csv", ".log", ".html", ".js", ".cs", ".ps1", ".sh",
-    };
-
-    // Public keys as base64 DER SubjectPublicKeyInfo (RSA 1024/2048/3072/4096, EC P-256/P-384/P-521, Ed25519, X25519)
-    // and as OpenSSH lines.
-    private static readonly string[] PublicKeyPrefixes =
-    {
-        "MIGfMA0GCSqGSIb3DQEBAQUAA4GN", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIIBojANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC",
-        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE", "MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQ", "MCowBQYDK2VwAyEA",
-        "MCowBQYDK2VuAyEA", "ssh-rsa AAAA", "ssh-ed25519 AAAA", "ssh-dss AAAA", "ecdsa-sha2-nistp256 AAAA", "ecdsa-sha2-nistp384 AAAA",
-        "ecdsa-sha2-nistp521 AAAA", "sk-ssh-ed25519@openssh.com AAAA",
-    };
-
-    private static readonly string[] ShellCommands =
-    {
-        "echo ", "docker ", "git ", "curl ", "wget ", "openssl ", "az ", "aws ", "gcloud ", "kubectl ", "helm ", "ssh ", "scp ", "sh ", "bash ",
-        "pwsh ", "powershell ", "cmd ", "dotnet ", "npm ", "nuget ", "sudo ", "export ", "set ", "mysql ", "psql ", "sqlcmd ", "net ",
-    };
-
-    // Prefixes of values that are hashes or ciphertext by format: crypt(3) and bcrypt hashes, LDAP hashes, Windows DPAPI
-    // blobs, ASP.NET Core Identity password hashes (v2, v3) and Data Protection payloads.
-    private static readonly string[] HashOrCiphertextPrefixes =
-    {
-        "$2a$", "$2b$", "$2y$", "$2x$", "$argon2", "$pbkdf2", "$scrypt$", "$1$", "$5$", "$6$", "$apr1$", "{SSHA}", "{SHA}", "{SSHA256}", "{SSHA512}",
-        "{bcrypt}", "{noop}", "{pbkdf2}", "AQAAANCMnd8BFdERjHoAwE/Cl+sB", "AQAAAAEAA", "AQAAAAIAA", "CfDJ8",
-    };
 
     /// <summary>
     /// Whether a value under a credential name is evidently not the credential itself: a placeholder or filler
@@ -204,80 +169,6 @@ internal static class ValueShapes
         return true;
     }
 
-    /// <summary>User-facing text: several words with sentence words or punctuation.</summary>
-    public static bool IsNaturalLanguage(string text)
-    {
-        var spaces = 0;
-        foreach (var c in text)
-        {
-            if (c == ' ')
-            {
-                spaces++;
-            }
-        }
-
-        if (spaces == 0)
-        {
-            return false;
-        }
-
-        var last = text[text.Length - 1];
-        if (spaces >= 1 && (last == '.' || last == '!' || last == '?' || last == ':'))
-        {
-            return true;
-        }
-
-        // Four words or more, most of them words of letters: a sentence, a log line, a caption.
-        if (spaces >= 3)
-        {
-            var words = 0;
-            var parts = text.Split(' ');
-            foreach (var part in parts)
-            {
-                var word = part.Trim(',', '.', ':', ';', '!', '?', '(', ')', '[', ']', '"', '\'');
-                if (word.Length >= 2 && IsLetters(word))
-                {
-                    words++;
-                }
-            }
-
-            if (words >= 4 && words * 10 >= parts.Length * 6)
-            {
-                return true;
-            }
-        }
-
-        var padded = " " + text.ToLowerInvariant() + " ";
-        foreach (var word in SentenceWords)
-        {
-            if (padded.IndexOf(word, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Values other tools encrypted: SOPS <c>ENC[...]</c>, Spring <c>{cipher}</c>, Vault transit <c>vault:v1:</c>, Jasypt <c>ENC(...)</c>.</summary>
-    public static bool IsEncryptedElsewhere(string text) =>
-        text.StartsWith("ENC[", StringComparison.Ordinal) || text.StartsWith("ENC(", StringComparison.Ordinal) ||
-        text.StartsWith("{cipher}", StringComparison.Ordinal) || text.StartsWith("vault:v", StringComparison.Ordinal);
-
-    /// <summary>A SQL statement (<c>UPDATE Accounts SET Password = @password</c>): code, not a credential.</summary>
-    public static bool IsSqlStatement(string text)
-    {
-        foreach (var verb in new[] { "SELECT ", "UPDATE ", "INSERT ", "DELETE ", "MERGE ", "EXEC ", "CREATE ", "ALTER " })
-        {
-            if (text.StartsWith(verb, StringComparison.OrdinalIgnoreCase) && text.IndexOf(' ', verb.Length) > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A single capitalised word of letters (<c>Passwort</c>, <c>Kennwort</c>): a label, not a generated secret.</summary>
     public static bool IsWordLabel(string text)
     {
@@ -295,25 +186,6 @@ internal static class ValueShapes
         }
 
         return true;
-    }
-
-    /// <summary><c>{0}</c>, <c>{Password}</c>, <c>%s</c>: a template, not a value.</summary>
-    public static bool IsFormatString(string text) =>
-        (text.IndexOf('{') >= 0 && text.IndexOf('}') > text.IndexOf('{')) || text == "%s" || text.StartsWith("$(", StringComparison.Ordinal);
-
-    /// <summary>A URL or file path that carries no credentials.</summary>
-    public static bool IsCredentialFreeUrlOrPath(string text)
-    {
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme > 0)
-        {
-            var authorityEnd = text.IndexOf('/', scheme + 3);
-            var authority = authorityEnd < 0 ? text.Substring(scheme + 3) : text.Substring(scheme + 3, authorityEnd - scheme - 3);
-            return authority.IndexOf('@') < 0 && text.IndexOf("token=", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("key=", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("sig=", StringComparison.OrdinalIgnoreCase) < 0;
-        }
-
-        return (text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("~/", StringComparison.Ordinal) || text.StartsWith("./", StringComparison.Ordinal) ||
-                (text.Length > 2 && text[1] == ':' && (text[2] == '\\' || text[2] == '/'))) && text.IndexOf(' ') < 0;
     }
 
     /// <summary>
@@ -391,69 +263,6 @@ internal static class ValueShapes
         return true;
     }
 
-    /// <summary><c>vault.prod.contoso.internal</c>, <c>ldap-01.corp.contoso.com:636</c>: a host name, with or without a port.</summary>
-    public static bool IsHostName(string text)
-    {
-        var host = text;
-        var colon = text.LastIndexOf(':');
-        if (colon > 0)
-        {
-            for (var i = colon + 1; i < text.Length; i++)
-            {
-                if (!char.IsDigit(text[i]))
-                {
-                    return false;
-                }
-            }
-
-            host = text.Substring(0, colon);
-        }
-
-        var labels = host.Split('.');
-        if (labels.Length < 3 && !(labels.Length == 2 && colon > 0))
-        {
-            return false; // "a.b" alone may be anything; three labels or a port make a host
-        }
-
-        foreach (var label in labels)
-        {
-            if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-')
-            {
-                return false;
-            }
-
-            foreach (var c in label)
-            {
-                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-                {
-                    return false; // host names are written in lower case
-                }
-            }
-        }
-
-        var last = labels[labels.Length - 1];
-        return last.Length >= 2 && IsWordInOneCase(last);
-    }
-
-    /// <summary><c>token.json</c>, <c>certs/signing-2024.key</c>, <c>msal_token_cache.bin</c>: a file name.</summary>
-    public static bool IsFileName(string text)
-    {
-        if (text.IndexOf(' ') >= 0)
-        {
-            return false;
-        }
-
-        foreach (var extension in FileExtensions)
-        {
-            if (text.Length > extension.Length + 1 && text.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary><c>whsec_</c>, <c>jwt:</c>, <c>Bearer </c>, <c>.legacy</c>: a prefix or suffix of a format, not a value.</summary>
     public static bool IsPrefix(string text)
     {
@@ -470,178 +279,6 @@ internal static class ValueShapes
         }
 
         return IsAffixSeparator(first) && IsAlphanumeric(text, 1, text.Length);
-    }
-
-    /// <summary>
-    /// Source code: <c>public string Password => _options.Password;</c>, <c>context.Request.Headers["X-Api-Token"]</c>,
-    /// <c>x =&gt; x.Token</c>. Two marks of code, or a statement ending in <c>;</c>.
-    /// </summary>
-    public static bool IsCode(string text)
-    {
-        var marks = 0;
-        foreach (var mark in CodeMarks)
-        {
-            if (text.IndexOf(mark, StringComparison.Ordinal) >= 0)
-            {
-                marks++;
-            }
-        }
-
-        return marks >= 2 || (marks >= 1 && text.IndexOf(' ') > 0) || (text.EndsWith(";", StringComparison.Ordinal) && text.IndexOf(' ') > 0 && text.IndexOf('=') < 0);
-    }
-
-    /// <summary><c>docker login -u ci --password-stdin</c>, <c>openssl rand -hex 32</c>: a shell command.</summary>
-    public static bool IsShellCommand(string text)
-    {
-        if (text.IndexOf(' ') < 0)
-        {
-            return false;
-        }
-
-        foreach (var command in ShellCommands)
-        {
-            if (text.StartsWith(command, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return text.IndexOf(" | ", StringComparison.Ordinal) > 0 || text.IndexOf(" && ", StringComparison.Ordinal) > 0 || text.IndexOf(" --", StringComparison.Ordinal) > 0;
-    }
-
-    /// <summary><c>^[A-Fa-f0-9]{32}$</c>, <c>(?&lt;secret&gt;...)</c>: a regular expression. Two marks of one.</summary>
-    public static bool IsRegex(string text)
-    {
-        var marks = 0;
-        foreach (var mark in RegexMarks)
-        {
-            if (text.IndexOf(mark, StringComparison.Ordinal) >= 0)
-            {
-                marks++;
-            }
-        }
-
-        if (text.Length > 1 && text[0] == '^')
-        {
-            marks++;
-        }
-
-        if (text.Length > 1 && text[text.Length - 1] == '$' && text[text.Length - 2] != '$')
-        {
-            marks++;
-        }
-
-        return marks >= 2;
-    }
-
-    /// <summary><c>form-control password-input is-invalid</c>, <c>badge bg-secondary</c>: words or CSS classes separated by spaces.</summary>
-    public static bool IsWordList(string text)
-    {
-        if (text.IndexOf(' ') <= 0)
-        {
-            return false;
-        }
-
-        foreach (var part in text.Split(' '))
-        {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            if (!char.IsLetter(part[0]))
-            {
-                return false;
-            }
-
-            foreach (var c in part)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>A bcrypt or crypt(3) hash, an LDAP password hash, a DPAPI blob, an ASP.NET Core Identity hash, a Data Protection payload.</summary>
-    public static bool IsHashOrCiphertext(string text)
-    {
-        foreach (var prefix in HashOrCiphertextPrefixes)
-        {
-            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length + 8)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A PEM public key, certificate or request, a PEM block with nothing inside, a public key or certificate in base64
-    /// DER (<c>MIIBIjANBgkqhkiG9w0BAQEFAAOC...</c>, <c>MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...</c>, <c>MIIDXTCCAkWgAwIBAgI...</c>)
-    /// or an OpenSSH public key (<c>ssh-ed25519 AAAA...</c>): nothing secret.
-    /// </summary>
-    public static bool IsPublicOrEmptyPem(string text)
-    {
-        foreach (var prefix in PublicKeyPrefixes)
-        {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        // A base64 X.509 certificate: SEQUENCE, SEQUENCE, then the [0] version and the INTEGER serial.
-        if (text.StartsWith("MII", StringComparison.Ordinal) && text.Length > 40 && text.IndexOf("gAwIBAgI", 0, 24, StringComparison.Ordinal) > 0)
-        {
-            return true;
-        }
-
-        var begin = text.IndexOf("-----BEGIN ", StringComparison.Ordinal);
-        if (begin < 0)
-        {
-            return false;
-        }
-
-        var labelEnd = text.IndexOf("-----", begin + 11, StringComparison.Ordinal);
-        if (labelEnd < 0)
-        {
-            return false;
-        }
-
-        var label = text.Substring(begin + 11, labelEnd - begin - 11);
-        if (label.IndexOf("PUBLIC KEY", StringComparison.Ordinal) >= 0 || label.IndexOf("CERTIFICATE", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        var end = text.IndexOf("-----END ", labelEnd + 5, StringComparison.Ordinal);
-        return end >= 0 && text.Substring(labelEnd + 5, end - labelEnd - 5).Trim().Length == 0;
-    }
-
-    /// <summary>A GUID (<c>7d9f3c1e-2b4a-4e8d-9f6c-0a1b2c3d4e5f</c>, with or without dashes or braces): more often an id than a key.</summary>
-    public static bool IsGuid(string text)
-    {
-        var t = text.Trim('{', '}');
-        if (t.Length == 36)
-        {
-            for (var i = 0; i < 36; i++)
-            {
-                var dash = i == 8 || i == 13 || i == 18 || i == 23;
-                if (dash ? t[i] != '-' : !IsHexDigit(t[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>Whether the value's letters are the words of <paramref name="name"/> or some of them in a row: <c>_phoneToken = "phone"</c>.</summary>
@@ -676,10 +313,6 @@ internal static class ValueShapes
     }
 
     private static readonly char[] IdentifierSeparators = { '-', '_', '.', ':' };
-
-    private static readonly string[] CodeMarks = { "=>", "();", "()", "\");", "\"]", "[\"", "{ get", "return ", "var ", "new ", "?.", "::", " != ", " == ", " && ", " || ", ");", "this.", "_options." };
-
-    private static readonly string[] RegexMarks = { "[A-Z", "[a-z", "[0-9", "A-Z]", "a-z]", "0-9]", "\\d", "\\w", "\\s", "(?<", "(?:", "(?=", "(?!", "]{", "]+", "]*", ".*", ".+", "\\.", "{1,", "{2,", "{8,", "{16,", "{20,", "{32,", "}$" };
 
     private static bool IsFiller(string text)
     {
@@ -937,21 +570,6 @@ internal static class ValueShapes
 
         return true;
     }
-
-    private static bool IsLetters(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static string Letters(string text)
     {
