@@ -116,6 +116,8 @@ public class HardcodedCredentialAnalyzerTests
                 static string apiToken = {|SG0009:"x" + ("Qm7" + "ZpL2")|} + System.Environment.NewLine;
                 const string Prefix = "Gl4cier";
                 const string ServicePassword = {|SG0002:Prefix + "#Otter" + "2291"|};
+                const string PemHeader = "-----BEGIN PRIVATE KEY-----\n";
+                const string SigningPrivateKey = {|SG0002:PemHeader + "GPzEyoL8EsaJd/wyXxQPplH8ACyjkz4jmBQlm7knI4pShZFC8ZrXbeg/fT3pG+h8" + "\n-----END PRIVATE KEY-----"|};
                 const string ClaimsDomain = "https://claims.contoso.io/";
                 const string ExternalCredential = ClaimsDomain + "externalcredential";
                 static string StagingPassword(string suffix) => {|SG0009:"harbor42"|} + suffix;

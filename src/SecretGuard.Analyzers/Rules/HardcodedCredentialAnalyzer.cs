@@ -94,6 +94,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
         var value = node == literal ? literal.Token.ValueText : StringLiterals.ConcatenatedValue(node);
         var isFragment = StringLiterals.IsPieceOfRuntimeConcatenation(node);
+        var isFolded = false;
 
         // Prefix + "#Otter" + "2291" with a const Prefix is one constant value: judged whole, from its first literal.
         if (isFragment && operation is not null && ConstantConcatenation(operation) is { } constant)
@@ -106,6 +107,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             node = (ExpressionSyntax)constant.Syntax;
             value = (string)constant.ConstantValue.Value!;
             isFragment = false;
+            isFolded = true;
         }
 
         if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) || value.Length > MaxLength ||
@@ -134,8 +136,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        // A known format is SG0001's to report, on the same literal or chain: one squiggle per value.
-        if (settings.Catalogue.Find(value) is not null)
+        // A known format is SG0001's to report, on the same literal or chain: one squiggle per value. (SG0001 reads syntax
+        // only, so a value folded from const identifiers stays this rule's.)
+        if (!isFolded && settings.Catalogue.Find(value) is not null)
         {
             return null;
         }
