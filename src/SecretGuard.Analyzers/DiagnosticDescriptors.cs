@@ -76,6 +76,18 @@ internal static class DiagnosticDescriptors
         description: "appsettings*.json, launchSettings.json and env files are committed with the code; a plaintext secret in them is a leak. Move it to an env file entry named *_SECRET, which the build encrypts.",
         helpLinkUri: HelpLinks.For(RuleIdentifiers.PlaintextSecretInConfigFile));
 
+    // The IDE-only tier of SG0001, SG0002 and SG0007 (docs/rules/SG0009.md): a suggestion, so it never fails a build
+    // unless a team raises its severity. Its own id lets .editorconfig set the tiers apart.
+    public static readonly DiagnosticDescriptor PossibleHardcodedCredential = new DiagnosticDescriptor(
+        RuleIdentifiers.PossibleHardcodedCredential,
+        title: "Possible hardcoded credential (weak evidence)",
+        messageFormat: "{0} may be a hardcoded credential, but the evidence is weak ({1}): if it is a real secret, move it out of the code",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A credential name holds a value that is weak evidence of a leaked secret — a plain word, a short value, a value that spells a password word or a default, a phrase, a GUID, a chosen password in test data — or a connection string, URL or Basic header carries such a password. SG0001, SG0002 and SG0007 report strong evidence; this is the suggestion tier, shown in the IDE, that no build fails on by default.",
+        helpLinkUri: HelpLinks.For(RuleIdentifiers.PossibleHardcodedCredential));
+
     public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
         RuleIdentifiers.InvalidOption,
         title: "Invalid SecretGuard option",

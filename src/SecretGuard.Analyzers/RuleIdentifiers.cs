@@ -11,4 +11,5 @@ internal static class RuleIdentifiers
     public const string SecretReadBypassingDecryption = "SG0006";
     public const string PlaintextSecretInConfigFile = "SG0007";
     public const string InvalidOption = "SG0008";
+    public const string PossibleHardcodedCredential = "SG0009";
 }

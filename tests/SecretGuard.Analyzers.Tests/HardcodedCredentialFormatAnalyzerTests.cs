@@ -16,8 +16,8 @@ public class HardcodedCredentialFormatAnalyzerTests
     [InlineData(AwsKeyId)]
     [InlineData("xoxb-944592850402-048767698635-3mY2lhm12FPzmV4eAk5M7ByF")]
     [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ODQyIiwibmFtZSI6IkRhbmEiLCJpYXQiOjE3MzI0MDY0MDB9.n7e90me-BU_vs7PeHZXTPlblrJE3jAe4haR7K8XyZCB")]
-    [InlineData("Server=db;Database=app;User Id=sa;Password=Pr0d!Passw0rd;")]
-    [InlineData("postgres://app:s3cr3tPassw0rd@db.internal:5432/app")]
+    [InlineData("Server=db;Database=app;User Id=sa;Password=Pr0d!Kq81xZ;")]
+    [InlineData("postgres://app:Tq8vLm2xR4@db.internal:5432/app")]
     public async Task A_literal_in_a_known_format_is_reported_whatever_its_name(string value)
     {
         await Verify.VerifyAsync($$"""
@@ -55,6 +55,44 @@ public class HardcodedCredentialFormatAnalyzerTests
     [InlineData("-----BEGIN PUBLIC KEY-----")]
     [InlineData("da39a3ee5e6b4b0d3255bfef95601890afd80709")]
     public async Task Placeholders_ciphertext_public_keys_and_ordinary_values_are_not(string value)
+    {
+        await Verify.VerifyAsync($$"""
+            class C
+            {
+                string setting = "{{value}}";
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("Server=db;Database=app;User Id=sa;Password=welcome1;", "it spells a password word or a default")]
+    [InlineData("Host=localhost;Username=orders;Password=orders2024", "it does not look generated")]
+    [InlineData("postgres://app:s3cr3tPassw0rd@db.internal:5432/app", "it spells a password word or a default")]
+    [InlineData("amqp://svc:fennel@rabbit.internal:5672", "a plain word")]
+    [InlineData("amqp://svc:k9x2@rabbit.internal:5672", "a short value")]
+    public async Task A_weak_password_in_a_connection_string_or_URL_is_SG0009_a_suggestion(string value, string weakBecause)
+    {
+        var test = new Verifiers.AnalyzerVerifier<HardcodedCredentialFormatAnalyzer>.Test
+        {
+            TestCode = $$"""
+                class C
+                {
+                    string setting = {|#0:"{{value}}"|};
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify_Diagnostic("SG0009").WithLocation(0).WithArguments("This literal, " + (value.Contains("://") ? "a URL with a password" : "a connection string with a password") + ",", weakBecause));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("Default credentials are: username=admin, password=admin.<br>Change them after the first login.")]
+    [InlineData("The database to use, for example: Host=db.internal;Database=app;Username=app;Password=Kq7!vR2m")]
+    [InlineData("Server=localhost;Database=Shop;User Id=sa;Password=password;")]
+    [InlineData("Server=localhost;Database=Shop;User Id=sa;Password=test;")]
+    [InlineData("Server=localhost;Database=Shop;User Id=shop;Password=shop;")]
+    [InlineData("Server=localhost;Database=Shop;User Id=sa;Password=${DB_PASSWORD};")]
+    public async Task Help_text_and_placeholder_passwords_in_connection_strings_are_not_reported(string value)
     {
         await Verify.VerifyAsync($$"""
             class C

@@ -16,7 +16,7 @@ public class MoveSecretToEnvFileCodeFixTests
             TestCode = """
                 class PaymentClient
                 {
-                    private readonly string StripeApiKey = {|SG0002:"live-key-8842"|};
+                    private readonly string StripeApiKey = {|SG0002:"Lv8kQ2x9Wm4z"|};
                 }
                 """,
             FixedCode = """
@@ -27,7 +27,7 @@ public class MoveSecretToEnvFileCodeFixTests
                     private readonly string StripeApiKey = Secrets.Get("STRIPE_API_KEY_SECRET");
                 }
                 """,
-        }.WithEnvFile("# dev settings\nLOG_LEVEL=Debug", "# dev settings\nLOG_LEVEL=Debug\nSTRIPE_API_KEY_SECRET=live-key-8842\n");
+        }.WithEnvFile("# dev settings\nLOG_LEVEL=Debug", "# dev settings\nLOG_LEVEL=Debug\nSTRIPE_API_KEY_SECRET=Lv8kQ2x9Wm4z\n");
         await test.RunAsync();
     }
 
@@ -41,7 +41,7 @@ public class MoveSecretToEnvFileCodeFixTests
 
                 class Db
                 {
-                    public const string ConnectionString = {|SG0001:"Server=db;Database=app;User Id=sa;Password=Pr0d Pass#1;"|};
+                    public const string ConnectionString = {|SG0001:"Server=db;Database=app;User Id=sa;Password=Pr0d#Kq81xZ;"|};
                 }
                 """,
             FixedCode = """
@@ -53,7 +53,7 @@ public class MoveSecretToEnvFileCodeFixTests
                     public static readonly string ConnectionString = Secrets.Get("CONNECTION_STRING_SECRET");
                 }
                 """,
-        }.WithEnvFile(string.Empty, "CONNECTION_STRING_SECRET='Server=db;Database=app;User Id=sa;Password=Pr0d Pass#1;'\n");
+        }.WithEnvFile(string.Empty, "CONNECTION_STRING_SECRET='Server=db;Database=app;User Id=sa;Password=Pr0d#Kq81xZ;'\n");
         await test.RunAsync();
     }
 
@@ -101,16 +101,16 @@ public class MoveSecretToEnvFileCodeFixTests
                     ("/0/A.cs", """
                         class A
                         {
-                            string smtpPassword = {|SG0002:"smtp-pass-1"|};
-                            string apiToken = {|SG0002:"tok-2222"|};
+                            string smtpPassword = {|SG0002:"Smtp!Kq81x"|};
+                            string apiToken = {|SG0002:"Tok!22x9Q"|};
                         }
                         """),
                     ("/0/B.cs", """
                         class B
                         {
-                            string smtpPassword = {|SG0002:"other-pass-3"|};
-                            string sameValue = "tok-2222";
-                            void M(string apiToken) { if (apiToken == {|SG0002:"tok-2222"|}) { } }
+                            string smtpPassword = {|SG0002:"Other!Zq73x"|};
+                            string sameValue = "Tok!22x9Q";
+                            void M(string apiToken) { if (apiToken == {|SG0002:"Tok!22x9Q"|}) { } }
                         }
                         """),
                 },
@@ -134,7 +134,7 @@ public class MoveSecretToEnvFileCodeFixTests
                         class B
                         {
                             string smtpPassword = Secrets.Get("SMTP_PASSWORD_SECRET_2");
-                            string sameValue = "tok-2222";
+                            string sameValue = "Tok!22x9Q";
                             void M(string apiToken) { if (apiToken == Secrets.Get("API_TOKEN_SECRET")) { } }
                         }
                         """),
@@ -145,7 +145,7 @@ public class MoveSecretToEnvFileCodeFixTests
             NumberOfFixAllInDocumentIterations = 2,
             NumberOfFixAllInProjectIterations = 1,
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
-        }.WithEnvFile("EXISTING=1\n", "EXISTING=1\nSMTP_PASSWORD_SECRET=smtp-pass-1\nAPI_TOKEN_SECRET=tok-2222\nSMTP_PASSWORD_SECRET_2=other-pass-3\n");
+        }.WithEnvFile("EXISTING=1\n", "EXISTING=1\nSMTP_PASSWORD_SECRET=Smtp!Kq81x\nAPI_TOKEN_SECRET=Tok!22x9Q\nSMTP_PASSWORD_SECRET_2=Other!Zq73x\n");
         test.NumberOfIncrementalIterations = 4;
         await test.RunAsync();
     }
@@ -158,13 +158,13 @@ public class MoveSecretToEnvFileCodeFixTests
             TestCode = """
                 class C
                 {
-                    void M(string password = {|SG0002:"default-pw1"|}) { }
+                    void M(string password = {|SG0002:"Dflt!Pw7q"|}) { }
                 }
                 """,
             FixedCode = """
                 class C
                 {
-                    void M(string password = {|SG0002:"default-pw1"|}) { }
+                    void M(string password = {|SG0002:"Dflt!Pw7q"|}) { }
                 }
                 """,
         }.WithEnvFile(string.Empty, string.Empty);

@@ -18,9 +18,9 @@ public class PlaintextSecretInConfigFileAnalyzerTests
             {
               // comments are allowed, as the configuration loader allows them
               "ConnectionStrings": {
-                "Db": "Server=db;Database=app;User Id=sa;Password=Pr0dPassw0rd!;"
+                "Db": "Server=db;Database=app;User Id=sa;Password=Pr0d!Kq81xZ#m;"
               },
-              "Stripe": { "ApiKey": "live-stripe-key-0001", "PublishableKey": "pk_live_visible_anyway" },
+              "Stripe": { "ApiKey": "Lv8kQ2x9Wm4zRt7pYc3N", "PublishableKey": "pk_live_visible_anyway" },
               "Jwt": { "Secret": "DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoL", "Issuer": "me" },
               "Smtp": { "Password": "", "Host": "smtp.example.com" },
               "Hosts": [ "a", "b" ],
@@ -38,13 +38,34 @@ public class PlaintextSecretInConfigFileAnalyzerTests
     {
         var test = new Test { TestCode = "class C { }" };
         test.TestState.AdditionalFiles.Add(("/0/Properties/launchSettings.json", """
-            { "profiles": { "App": { "environmentVariables": { "ASPNETCORE_ENVIRONMENT": "Development", "DB_PASSWORD": "local-db-pass-1" } } } }
+            { "profiles": { "App": { "environmentVariables": { "ASPNETCORE_ENVIRONMENT": "Development", "DB_PASSWORD": "Lc8!dbQz7#pX2mK" } } } }
             """));
         test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\nAPI_KEY_SECRET=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n# secretguard-disable-next-line SG0007\nOTHER=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
             .WithArguments("GITHUB_TOKEN holds what looks like a GitHub token under a name that is not secret, so the build does not encrypt it: name it GITHUB_TOKEN_SECRET"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/Properties/launchSettings.json", 1, 108, 1, 125)
             .WithArguments("'profiles:App:environmentVariables:DB_PASSWORD' in launchSettings.json holds a plaintext secret: move it to an env-file entry profiles__App__environmentVariables__DB_PASSWORD_SECRET (the build encrypts it; AddSecretGuard serves it back as 'profiles:App:environmentVariables:DB_PASSWORD') and remove it here"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Values_agree_with_SG0002_placeholders_and_connection_strings_are_not_reported_weak_values_are_SG0009()
+    {
+        var test = new Test { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", """
+            {
+              "Db": { "ConnectionString": "Data Source=(localdb)\\mssqllocaldb;Initial Catalog=Shop;Integrated Security=True;MultipleActiveResultSets=True" },
+              "Smtp": { "Password": "test", "UserName": "test" },
+              "Proxy": { "Password": "none", "Token": "${PROXY_TOKEN}", "ApiKey": "#{Proxy.ApiKey}", "Secret": "%PROXY_SECRET%" },
+              "Features": { "RequirePassword": "true", "PasswordlessSignIn": "passwordless-sign-in" },
+              "Dl": { "Password": "fennel" },
+              "Pushover": { "ApiKey": "7d9f3c1e-2b4a-4e8d-9f6c-0a1b2c3d4e5f" }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<PlaintextSecretInConfigFileAnalyzer, DefaultVerifier>.Diagnostic("SG0009").WithSpan("/0/appsettings.json", 6, 23, 6, 31)
+            .WithArguments("'Dl:Password' in appsettings.json", "a plain word"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<PlaintextSecretInConfigFileAnalyzer, DefaultVerifier>.Diagnostic("SG0009").WithSpan("/0/appsettings.json", 7, 27, 7, 65)
+            .WithArguments("'Pushover:ApiKey' in appsettings.json", "a GUID, more often an id than a key"));
         await test.RunAsync();
     }
 

@@ -441,12 +441,19 @@ public sealed class RuleTableConsistencyTests
         return string.Join(", ", words);
     }
 
-    private static string SeverityText(FindingSeverity severity) => severity == FindingSeverity.Error ? "error" : "warning";
+    /// <summary>"error", "warning", "suggestion": the words of the pages, the index and .editorconfig.</summary>
+    private static string SeverityText(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Info => "suggestion",
+        _ => "warning",
+    };
 
     private static FindingSeverity? SeverityOf(DiagnosticSeverity severity) => severity switch
     {
         DiagnosticSeverity.Error => FindingSeverity.Error,
         DiagnosticSeverity.Warning => FindingSeverity.Warning,
+        DiagnosticSeverity.Info => FindingSeverity.Info,
         _ => null,
     };
 

@@ -192,10 +192,18 @@ internal static class TargetNames
             return "BearerToken"; // new AuthenticationHeaderValue("Bearer", "<token>")
         }
 
-        if (list.Parent is InvocationExpressionSyntax invocation && index == 0 && list.Arguments.Count <= 2 &&
-            invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText is "Equals" or "StartsWith" or "SequenceEqual")
+        // token.StartsWith("whsec_"), classList.Contains("row-header"), secret.Split(":::"): a pattern searched for in a value,
+        // never the value itself, whatever the parameter is called.
+        if (list.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } } && IsSearchMethod(method))
         {
-            return NameOf(access.Expression); // password.Equals("...")
+            return null;
+        }
+
+        // password.Equals("..."): a hardcoded comparison is a backdoor, so the literal is the credential's value.
+        if (list.Parent is InvocationExpressionSyntax invocation && index == 0 && list.Arguments.Count <= 2 &&
+            invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText is "Equals" or "SequenceEqual")
+        {
+            return NameOf(access.Expression);
         }
 
         positionalArgument = argument;
@@ -259,6 +267,9 @@ internal static class TargetNames
 
         return parameter.Name;
     }
+
+    private static bool IsSearchMethod(string name) => name is "StartsWith" or "EndsWith" or "Contains" or "IndexOf" or "LastIndexOf" or "IndexOfAny" or
+        "Replace" or "Split" or "Trim" or "TrimStart" or "TrimEnd" or "Remove" or "ContainsKey" or "IsMatch" or "Match" or "Matches";
 
     private static bool IsKeyValueCall(SyntaxNode? node)
     {

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
 using SecretGuard.Credentials;
@@ -11,8 +12,9 @@ using SecretGuard.Naming;
 namespace SecretGuard.Analyzers.Rules;
 
 /// <summary>
-/// SG0002: a literal given to a symbol or parameter whose name says it holds a credential, unless the literal is a
-/// placeholder, a configuration key or variable name, or text for people.
+/// SG0002: a literal given to a symbol or parameter whose name says it holds a credential, when the literal looks
+/// like a real secret; SG0009 (IDE only) when it is weak evidence of one — a plain word, a short value, a default
+/// (<see cref="CredentialLiterals"/>). Neither for a placeholder, a name, text for people, code or a search pattern.
 /// </summary>
 /// <remarks>
 /// Literals are visited as operations, not syntax nodes: a positional argument's parameter then comes from the
@@ -28,7 +30,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private const int MaxLength = 512;
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredential);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredential, DiagnosticDescriptors.PossibleHardcodedCredential);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -54,7 +56,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         name ??= positionalArgument is null ? null : TargetNames.ParameterTarget(positionalArgument, operation);
-        if (name is not null && Check(literal, name, context.Options) is { } diagnostic)
+        if (name is not null && Check(literal, name, context.Options, operation) is { } diagnostic)
         {
             context.ReportDiagnostic(diagnostic);
         }
@@ -66,7 +68,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         foreach (var node in argument.Expression.DescendantNodesAndSelf())
         {
             if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && IsCandidate(literal) && TargetNames.Find(literal) is string name &&
-                Check(literal, name, context.Options) is { } diagnostic)
+                Check(literal, name, context.Options, operation: null) is { } diagnostic)
             {
                 context.ReportDiagnostic(diagnostic);
             }
@@ -75,7 +77,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
     // The finding for a literal under a credential name, or null. (No report callback: a delegate over the analysis
     // context, a struct, would box it for every named literal.)
-    private static Diagnostic? Check(LiteralExpressionSyntax literal, string name, AnalyzerOptions options)
+    private static Diagnostic? Check(LiteralExpressionSyntax literal, string name, AnalyzerOptions options, IOperation? operation)
     {
         var settings = AnalyzerSettings.For(options.AnalyzerConfigOptionsProvider.GetOptions(literal.SyntaxTree));
         if (!settings.Names.IsCredentialName(name))
@@ -91,15 +93,32 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var value = node == literal ? literal.Token.ValueText : StringLiterals.ConcatenatedValue(node);
+        var isFragment = StringLiterals.IsPieceOfRuntimeConcatenation(node);
+        var isFolded = false;
+
+        // Prefix + "#Otter" + "2291" with a const Prefix is one constant value: judged whole, from its first literal.
+        if (isFragment && operation is not null && ConstantConcatenation(operation) is { } constant)
+        {
+            if (FirstLiteral(constant.Syntax) != literal)
+            {
+                return null;
+            }
+
+            node = (ExpressionSyntax)constant.Syntax;
+            value = (string)constant.ConstantValue.Value!;
+            isFragment = false;
+            isFolded = true;
+        }
+
         if (value.Length < settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength) || value.Length > MaxLength ||
-            Encryption.EncryptedValue.HasEncryptedPrefix(value) || ValueShapes.IsNotASecretValue(value, name) || settings.IsExcludedValue(value))
+            Encryption.EncryptedValue.HasEncryptedPrefix(value) || settings.IsExcludedValue(value))
         {
             return null;
         }
 
         // "tok_" + RandomNumberGenerator.GetString(...), "Bearer " + token: a prefix or separator around a value made at
-        // run time is a piece of format, not the credential.
-        if (IsAffix(value) && StringLiterals.IsPieceOfRuntimeConcatenation(node))
+        // run time is a piece of format, not the credential; any other piece is a credential only if it looks generated.
+        if (isFragment && IsAffix(value))
         {
             return null;
         }
@@ -111,8 +130,15 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        // A known format is SG0001's to report, on the same literal or chain: one squiggle per value.
-        if (settings.Catalogue.Find(value) is not null)
+        var evidence = CredentialLiterals.Judge(value, name, IsTestData(literal, name), isFragment, out var weakBecause);
+        if (evidence == SecretEvidence.None)
+        {
+            return null;
+        }
+
+        // A known format is SG0001's to report, on the same literal or chain: one squiggle per value. (SG0001 reads syntax
+        // only, so a value folded from const identifiers stays this rule's.)
+        if (!isFolded && settings.Catalogue.Find(value) is not null)
         {
             return null;
         }
@@ -122,8 +148,67 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if (evidence == SecretEvidence.Weak)
+        {
+            // No fix properties: whether a weak value is a secret at all is the reader's call, and moving a default or a
+            // fallback out of the code changes what the program does.
+            return SecretReporter.Create(DiagnosticDescriptors.PossibleHardcodedCredential, node.GetLocation(), settings, null, "The value of '" + name + "'", weakBecause!);
+        }
+
         var properties = SecretReporter.Properties(SecretNameSuggestion.From(name, "secret"), literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
         return SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties, name);
+    }
+
+    // The largest string concatenation around the literal when the compiler folds it to a constant (const operands only).
+    private static IOperation? ConstantConcatenation(IOperation literal)
+    {
+        var top = literal;
+        while (top.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add && add.Type?.SpecialType == SpecialType.System_String)
+        {
+            top = add;
+        }
+
+        return top != literal && top.ConstantValue.HasValue && top.ConstantValue.Value is string ? top : null;
+    }
+
+    private static LiteralExpressionSyntax? FirstLiteral(SyntaxNode node)
+    {
+        foreach (var descendant in node.DescendantNodesAndSelf())
+        {
+            if (descendant is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return literal;
+            }
+        }
+
+        return null;
+    }
+
+    // Test data: the credential name, the member or a type around the literal says so (TestUserPassword,
+    // SeedFunctionalTestsCommand, FakeMailer). A chosen password there is weak evidence; a generated one is not.
+    private static bool IsTestData(SyntaxNode literal, string name)
+    {
+        if (CredentialLiterals.NamesTestData(name, isCredentialName: true))
+        {
+            return true;
+        }
+
+        for (var node = literal.Parent; node is not null; node = node.Parent)
+        {
+            var enclosing = node switch
+            {
+                BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                _ => null,
+            };
+            if (enclosing is not null && CredentialLiterals.NamesTestData(enclosing))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAffix(string value) => IsSeparator(value[0]) || IsSeparator(value[value.Length - 1]);

@@ -10,7 +10,8 @@ namespace SecretGuard.Analyzers.Rules;
 
 /// <summary>
 /// SG0001: a literal that matches a known credential format. Syntax only — no semantic model: a length check,
-/// the catalogue's keyword prefilter, then its regex (with a timeout) and entropy floor.
+/// the catalogue's keyword prefilter, then its regex (with a timeout) and entropy floor. A connection string, URL or
+/// Basic header whose password is weak evidence (a plain word, short, a default) is SG0009 instead, IDE only.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedCredentialFormatAnalyzer : DiagnosticAnalyzer
@@ -19,7 +20,7 @@ public sealed class HardcodedCredentialFormatAnalyzer : DiagnosticAnalyzer
     private const int MinimumLength = 12;
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredentialFormat);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredentialFormat, DiagnosticDescriptors.PossibleHardcodedCredential);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -74,6 +75,17 @@ public sealed class HardcodedCredentialFormatAnalyzer : DiagnosticAnalyzer
         var match = settings.Catalogue.Find(value);
         if (match is null || settings.IsExcludedValue(value))
         {
+            return;
+        }
+
+        if (match.Evidence == Naming.SecretEvidence.Weak)
+        {
+            var weak = SecretReporter.Create(DiagnosticDescriptors.PossibleHardcodedCredential, node.GetLocation(), settings, null, "This literal, " + match.Family.Description + ",", match.WeakBecause ?? "a weak password");
+            if (weak is not null)
+            {
+                context.ReportDiagnostic(weak);
+            }
+
             return;
         }
 

@@ -26,7 +26,7 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
     private const int MinLength = 6;
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PlaintextSecretInConfigFile);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PlaintextSecretInConfigFile, DiagnosticDescriptors.PossibleHardcodedCredential);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -82,24 +82,37 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
 
             string? what = null;
             var match = settings.Catalogue.Find(value.Value);
+            var evidence = SecretEvidence.None;
+            string? weakBecause = null;
             if (match is not null)
             {
                 what = "what looks like " + match.Family.Description;
+                evidence = match.Evidence;
+                weakBecause = match.WeakBecause;
             }
-            else if (settings.Names.IsCredentialName(value.Key) && !ValueShapes.IsNotASecretValue(value.Value, value.Key))
+            else if (settings.Names.IsCredentialName(value.Key) && !CredentialNames.IsConnectionStringName(value.Key) && !CredentialNames.IsConnectionStringName(value.Path))
             {
+                // A connection string is a secret when it carries a password or key, which the catalogue finds above;
+                // without one (integrated security, managed identity) it is configuration, as SG0002 judges it.
                 what = "a plaintext secret";
+                evidence = CredentialLiterals.Judge(value.Value, value.Key, CredentialLiterals.NamesTestData(fileName), isFragment: false, out weakBecause);
             }
 
-            if (what is null)
+            if (what is null || evidence == SecretEvidence.None)
             {
+                continue;
+            }
+
+            if (evidence == SecretEvidence.Weak)
+            {
+                Report(context, file, text, value.Start, value.Length, settings, DiagnosticDescriptors.PossibleHardcodedCredential, "'" + value.Path + "' in " + fileName, weakBecause ?? "a weak value");
                 continue;
             }
 
             var envName = value.Path.Replace(":", "__") + (value.Path.EndsWith("_SECRET", StringComparison.OrdinalIgnoreCase) ? string.Empty : "_SECRET");
             var message = "'" + value.Path + "' in " + fileName + " holds " + what + ": move it to an env-file entry " + envName +
                           " (the build encrypts it; AddSecretGuard serves it back as '" + value.Path + "') and remove it here";
-            Report(context, file, text, value.Start, value.Length, settings, message);
+            Report(context, file, text, value.Start, value.Length, settings, DiagnosticDescriptors.PlaintextSecretInConfigFile, message);
         }
     }
 
@@ -123,17 +136,24 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
             var line = text.Lines[Math.Min(entry.Line - 1, text.Lines.Count - 1)];
             var start = line.Start + entry.ValueColumn - 1;
             var length = Math.Min(entry.ValueText.Length, Math.Max(0, text.Length - start));
+            if (match.Evidence == SecretEvidence.Weak)
+            {
+                Report(context, file, text, start, length, settings, DiagnosticDescriptors.PossibleHardcodedCredential, entry.Key, match.WeakBecause ?? "a weak password");
+                continue;
+            }
+
             var message = entry.Key + " holds what looks like " + match.Family.Description + " under a name that is not secret, so the build does not encrypt it: name it " +
                           entry.Key + "_SECRET";
-            Report(context, file, text, start, length, settings, message);
+            Report(context, file, text, start, length, settings, DiagnosticDescriptors.PlaintextSecretInConfigFile, message);
         }
     }
 
-    private static void Report(AdditionalFileAnalysisContext context, AdditionalText file, SourceText text, int start, int length, AnalyzerSettings settings, string message)
+    private static void Report(AdditionalFileAnalysisContext context, AdditionalText file, SourceText text, int start, int length, AnalyzerSettings settings,
+        DiagnosticDescriptor descriptor, params object[] messageArgs)
     {
         var span = new TextSpan(start, length);
         var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-        var diagnostic = SecretReporter.Create(DiagnosticDescriptors.PlaintextSecretInConfigFile, location, settings, null, message);
+        var diagnostic = SecretReporter.Create(descriptor, location, settings, null, messageArgs);
         if (diagnostic is not null)
         {
             context.ReportDiagnostic(diagnostic);

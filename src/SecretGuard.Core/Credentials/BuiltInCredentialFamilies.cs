@@ -414,7 +414,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("basic-auth-header", "an HTTP Basic authorization with a password",
             new[] { "basic " },
             @"\b(?i:basic)[ ]{1,4}(?<secret>[A-Za-z0-9+/]{8,400}={0,2})" + NoB64After,
-            validate: CredentialChecks.BasicCredentials);
+            validate: CredentialChecks.BasicCredentials).WithChosenPassword((m, _) => CredentialChecks.BasicPassword(m));
 
         yield return F("bearer-token", "an HTTP bearer token",
             new[] { "bearer " },
@@ -424,13 +424,14 @@ internal static class BuiltInCredentialFamilies
         yield return F("url-credentials", "a URL with a password",
             new[] { "://" },
             @"\b[A-Za-z][A-Za-z0-9+.\-]{1,30}://(?<user>[^/\s:@""'<>`]{0,100}):(?<secret>[^/\s:@""'<>`]{3,200})@(?<host>[A-Za-z0-9._\-]{1,253}|\[[0-9A-Fa-f:.]{2,60}\])",
-            validate: CredentialChecks.UrlPassword, requires: "@:/");
+            validate: CredentialChecks.UrlPassword, requires: "@:/").WithChosenPassword((m, _) => new ChosenPassword(m.Groups["secret"].Value, m.Groups["user"].Value));
 
         // ';' separates ADO.NET and Azure settings, ',' StackExchange.Redis options ("host:6380,password=...,ssl=True").
         yield return F("connection-string-password", "a connection string with a password",
             new[] { "password", "pwd", "accountkey", "sharedaccesskey", "sharedsecret" },
             @"(^|[;,""'{\n])\s{0,3}(password|pwd|accountkey|sharedaccesskey|sharedsecretvalue|sharedsecret)\s{0,3}=\s{0,3}(""(?<secret>[^""]{1,200})""|'(?<secret>[^']{1,200})'|(?<secret>[^;""'\s]{1,200}))",
-            options: RegexOptions.IgnoreCase, validate: CredentialChecks.ConnectionStringPassword, requires: "=");
+            options: RegexOptions.IgnoreCase, validate: CredentialChecks.ConnectionStringPassword, requires: "=")
+            .WithChosenPassword((m, text) => new ChosenPassword(m.Groups["secret"].Value, CredentialChecks.ConnectionStringUser(text)));
     }
 
     private static readonly char[] DigitsAndDashes = "0123456789_-".ToCharArray();

@@ -77,7 +77,9 @@ internal sealed class CredentialCatalogue
             return null;
         }
 
-        // In the families' order: the first that matches names the credential.
+        // In the families' order: the first that matches names the credential. A match that is only weak evidence (a
+        // connection string's password that is a plain word) gives way to a strong one anywhere in the text.
+        CredentialMatch? weak = null;
         var candidates = CandidatePositions(text, context);
         for (var i = candidates.Next(0); i >= 0; i = candidates.Next(i + 1))
         {
@@ -86,9 +88,14 @@ internal sealed class CredentialCatalogue
             {
                 for (var match = family.Regex.Match(text); match.Success; match = match.NextMatch())
                 {
-                    if (Accept(family, match, text, context))
+                    if (Accept(family, match, text, context, out var evidence, out var weakBecause))
                     {
-                        return new CredentialMatch(family, match.Index, match.Length);
+                        if (evidence == SecretEvidence.Strong)
+                        {
+                            return new CredentialMatch(family, match.Index, match.Length, evidence, weakBecause);
+                        }
+
+                        weak ??= new CredentialMatch(family, match.Index, match.Length, evidence, weakBecause);
                     }
                 }
             }
@@ -98,7 +105,7 @@ internal sealed class CredentialCatalogue
             }
         }
 
-        return null;
+        return weak;
     }
 
     /// <summary>Every credential found in the text, in order of position; where two overlap, the family tried first wins (as in <see cref="Find(string)"/>).</summary>
@@ -122,9 +129,9 @@ internal sealed class CredentialCatalogue
             {
                 for (var match = family.Regex.Match(text); match.Success; match = match.NextMatch())
                 {
-                    if (Accept(family, match, text, context))
+                    if (Accept(family, match, text, context, out var evidence, out var weakBecause))
                     {
-                        found.Add((new CredentialMatch(family, match.Index, match.Length), order));
+                        found.Add((new CredentialMatch(family, match.Index, match.Length, evidence, weakBecause), order));
                     }
                 }
             }
@@ -241,10 +248,12 @@ internal sealed class CredentialCatalogue
         return candidates;
     }
 
-    private static bool Accept(CredentialFamily family, Match match, string text, string? context)
+    private static bool Accept(CredentialFamily family, Match match, string text, string? context, out SecretEvidence evidence, out string? weakBecause)
     {
+        evidence = SecretEvidence.Strong;
+        weakBecause = null;
         var secret = CredentialChecks.Secret(match);
-        if (secret.Length == 0 || SensitivityLexicon.IsPlaceholder(secret) || CredentialChecks.LooksTyped(secret))
+        if (secret.Length == 0 || ValueShapes.IsPlaceholder(secret) || CredentialChecks.LooksTyped(secret))
         {
             return false;
         }
@@ -270,19 +279,73 @@ internal sealed class CredentialCatalogue
             return false;
         }
 
-        if (family.Validate is null)
+        if (family.Validate is not null)
         {
-            return true;
+            try
+            {
+                if (!family.Validate(match))
+                {
+                    return false;
+                }
+            }
+            catch (Exception)
+            {
+                return false; // a validator that fails says "not this family", never breaks the caller
+            }
         }
 
+        return family.PasswordOf is null || JudgeChosenPassword(family, match, text, out evidence, out weakBecause);
+    }
+
+    // A password someone chose, in a connection string, a URL or a Basic header: judged as a literal under a
+    // credential name is, and never in help text ("for example: Host=db;Password=..."), which shows a sample.
+    private static bool JudgeChosenPassword(CredentialFamily family, Match match, string text, out SecretEvidence evidence, out string? weakBecause)
+    {
+        evidence = SecretEvidence.None;
+        weakBecause = null;
+        if (IsHelpText(text, match))
+        {
+            return false;
+        }
+
+        ChosenPassword? found;
         try
         {
-            return family.Validate(match);
+            found = family.PasswordOf!(match, text);
         }
         catch (Exception)
         {
-            return false; // a validator that fails says "not this family", never breaks the caller
+            return false;
         }
+
+        if (found is not { } password)
+        {
+            return false;
+        }
+
+        evidence = CredentialLiterals.JudgePassword(password.Password, password.User, out weakBecause);
+        if (evidence == SecretEvidence.Strong && CredentialChecks.IsLocalServer(match, text))
+        {
+            evidence = SecretEvidence.Weak;
+            weakBecause = "the password of a server on the developer's machine";
+        }
+
+        return evidence != SecretEvidence.None;
+    }
+
+    // Prose around the match: the text without it reads as sentences ("Default credentials are: ...", "for example"), and
+    // not as code (a file the command line scans holds code around its URLs).
+    private static bool IsHelpText(string text, Match match)
+    {
+        if (text.Length > 4096)
+        {
+            return false;
+        }
+
+        var rest = (text.Substring(0, match.Index) + " " + text.Substring(match.Index + match.Length)).Trim();
+        return rest.IndexOf(' ') > 0 && !ValueShapes.IsCode(rest) &&
+               (ValueShapes.IsNaturalLanguage(rest) || rest.IndexOf("e.g.", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                rest.IndexOf("example", StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
     private static bool HasContext(CredentialFamily family, string text, Match match, string? context)

@@ -76,7 +76,7 @@ internal static class CredentialChecks
     /// <summary>Whether a password is a placeholder or one of the words samples use for one.</summary>
     public static bool IsPlaceholderPassword(string password, string? user)
     {
-        if (SensitivityLexicon.IsPlaceholder(password))
+        if (ValueShapes.IsPlaceholder(password))
         {
             return true;
         }
@@ -104,6 +104,12 @@ internal static class CredentialChecks
         if (IsAllDigits(password) && password.Length <= 5)
         {
             return false; // host:port@... is not a password
+        }
+
+        // file://C:\dir@x: a drive and a path, not user:password@host.
+        if (match.Value.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || password[0] == '\\' || (match.Groups["user"].Length == 1 && password[0] == '/'))
+        {
+            return false;
         }
 
         return !IsPlaceholderPassword(password, match.Groups["user"].Value);
@@ -141,6 +147,69 @@ internal static class CredentialChecks
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         var separator = text.IndexOf(':');
         return separator > 0 && !IsPlaceholderPassword(text.Substring(separator + 1), text.Substring(0, separator));
+    }
+
+    private static readonly Regex ConnectionStringUserPattern = new Regex(
+        @"(^|[;,""'{\n])\s{0,3}(user\s?id|userid|user\s?name|username|user|uid)\s{0,3}=\s{0,3}(?<user>[^;""'\s]{1,128})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>The user a connection string names (<c>User Id=</c>, <c>Username=</c>, <c>Uid=</c>), or null.</summary>
+    public static string? ConnectionStringUser(string text)
+    {
+        try
+        {
+            var match = ConnectionStringUserPattern.Match(text);
+            return match.Success ? match.Groups["user"].Value : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly Regex LocalServerPattern = new Regex(
+        @"(^|[;,""'{\n])\s{0,3}(server|host|data\s?source|address|addr|network\s?address)\s{0,3}=\s{0,3}(tcp:)?(localhost|127\.0\.0\.1|\[?::1\]?|\(localdb\)|\.|host\.docker\.internal)([;,:\\\s""']|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// Whether a connection string or URL opens something on the developer's own machine (<c>Server=localhost</c>,
+    /// <c>Host=127.0.0.1</c>, <c>(localdb)</c>, <c>host.docker.internal</c>, <c>postgres://app:pw@localhost</c>): its
+    /// password is a local default, weak evidence of a leaked secret.
+    /// </summary>
+    public static bool IsLocalServer(Match match, string text)
+    {
+        var host = match.Groups["host"];
+        if (host.Success)
+        {
+            return IsLocalHostName(host.Value);
+        }
+
+        try
+        {
+            return LocalServerPattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsLocalHostName(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]" ||
+        host.Equals("host.docker.internal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The user and password of a Basic header's <c>base64(user:password)</c>, or null.</summary>
+    public static ChosenPassword? BasicPassword(Match match)
+    {
+        var bytes = DecodeBase64(match.Groups["secret"].Value, url: false);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var separator = text.IndexOf(':');
+        return separator > 0 ? new ChosenPassword(text.Substring(separator + 1), text.Substring(0, separator)) : null;
     }
 
     /// <summary>A JWT whose header decodes to JSON naming an algorithm and whose payload decodes to JSON.</summary>

@@ -98,6 +98,22 @@ internal sealed class CredentialFamily
     /// <summary>Characters (ASCII, any case) every match contains; a text without one of them skips the family at once.</summary>
     internal CharMask RequiredChars { get; private set; }
 
+    /// <summary>
+    /// For families whose secret is a password someone chose (a connection string's <c>Password=</c>, a URL's
+    /// <c>user:password@</c>, a Basic header): reads the password and the user from a match, so the catalogue judges
+    /// the password as the analyzers judge a literal under a credential name (<see cref="Naming.CredentialLiterals.JudgePassword"/>).
+    /// Null for formats whose structure is the evidence.
+    /// </summary>
+    /// <remarks>The delegate gets the match and the whole text it was found in (a connection string names its user elsewhere).</remarks>
+    internal Func<Match, string, ChosenPassword?>? PasswordOf { get; private set; }
+
+    /// <summary>Sets <see cref="PasswordOf"/>; for building the built-in list.</summary>
+    internal CredentialFamily WithChosenPassword(Func<Match, string, ChosenPassword?> passwordOf)
+    {
+        PasswordOf = passwordOf;
+        return this;
+    }
+
     /// <summary>Sets <see cref="RequiredChars"/>; for building the built-in list.</summary>
     internal CredentialFamily Requiring(string characters)
     {

@@ -29,6 +29,10 @@ internal static class DiagnosticRules
         new DiagnosticRule("SG0006", "Secret setting read around the SecretGuard helper", Analyzer, Warning),
         new DiagnosticRule("SG0007", "Plaintext secret in a configuration file", Analyzer, Warning),
         new DiagnosticRule("SG0008", "Invalid SecretGuard option", Analyzer, Warning),
+        new DiagnosticRule("SG0009", "Possible hardcoded credential (weak evidence)", Analyzer, FindingSeverity.Info,
+            notAnErrorInCiBecause: "it is the weak-evidence tier of SG0001, SG0002 and SG0007, a suggestion by default: the IDE shows it, " +
+                                   "and only a warning becomes an error in CI. A team that wants it to fail builds raises its severity " +
+                                   "(dotnet_diagnostic.SG0009.severity = error)."),
         new DiagnosticRule(DiagnosticIds.SyntaxError, "Env-file syntax error", BuildCliAndRuntime, Error),
         new DiagnosticRule(DiagnosticIds.DuplicateKey, "Duplicate key in an env file", BuildAndCli, Warning),
         new DiagnosticRule(DiagnosticIds.AmbiguousConstruct, "Ambiguous construct in an env file", BuildAndCli, Warning),

@@ -8,4 +8,7 @@ internal enum FindingSeverity
 
     /// <summary>Must be fixed; the build fails.</summary>
     Error,
+
+    /// <summary>A suggestion shown in the IDE (an analyzer's Info severity); no build fails on it by default.</summary>
+    Info,
 }
