@@ -19,12 +19,12 @@ public sealed class AnalyzerEndToEndTests
             using SecretGuard;
 
             const string StripeApiKey = "sk_live_4bWYTI6wLqeeHq1PkCJVuoYq";
-            var smtpPassword = "Sm7p!Passw0rd";
+            var smtpPassword = "Sm7p!Kq81xZvm";
             Console.WriteLine(StripeApiKey + "|" + smtpPassword);
             """);
         File.WriteAllText(Path.Combine(project.ProjectDirectory, "appsettings.json"), """
             {
-              "ConnectionStrings": { "Db": "Server=db;Database=app;User Id=sa;Password=Pr0dPassw0rd!;" }
+              "ConnectionStrings": { "Db": "Server=db;Database=app;User Id=sa;Password=Pr0d!Kq81xZvm;" }
             }
             """);
 
@@ -47,7 +47,7 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("sk_live_", fixedProgram);
         var moved = project.ReadEnv("dev");
         Assert.Contains("STRIPE_API_KEY_SECRET=sk_live_4bWYTI6wLqeeHq1PkCJVuoYq", moved);
-        Assert.Contains("SMTP_PASSWORD_SECRET=Sm7p!Passw0rd", moved);
+        Assert.Contains("SMTP_PASSWORD_SECRET=Sm7p!Kq81xZvm", moved);
         Assert.NotEqual(0xEF, File.ReadAllBytes(project.EnvFile("dev"))[0]); // no byte order mark
 
         var rebuild = project.Build(extraArguments: "--no-restore");
@@ -58,7 +58,7 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("sk_live_", project.ReadEnv("dev"));
 
         var run = project.RunApp(null);
-        Assert.Equal("sk_live_4bWYTI6wLqeeHq1PkCJVuoYq|Sm7p!Passw0rd", run.Output.Trim());
+        Assert.Equal("sk_live_4bWYTI6wLqeeHq1PkCJVuoYq|Sm7p!Kq81xZvm", run.Output.Trim());
     }
 
     [Fact]
