@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -74,19 +73,10 @@ internal static class Checkout
 
     private static string Capture(string workingDirectory, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var (exitCode, output, error) = ExternalProcess.Run(workingDirectory, program, arguments);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments.Take(8))} failed ({process.ExitCode}): {error.Result.Trim()}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments.Take(8))} failed ({exitCode}): {error.Trim()}");
         }
 
         return output;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -187,17 +186,8 @@ internal static partial class PackageRestore
 
     private static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var (exitCode, output, error) = ExternalProcess.Run(workingDirectory, "dotnet", arguments);
+        return (exitCode, output + error);
     }
 
     [GeneratedRegex("""<Package(?:Reference|Version)\s+(?:Include|Update)\s*=\s*"(?<id>[^"]+)"(?:[^>]*?\bVersion\s*=\s*"(?<version>[^"]*)")?""", RegexOptions.IgnoreCase)]
