@@ -84,6 +84,10 @@ internal sealed class CredentialNames
     private readonly int _minimumLength;
     private readonly bool _sensitivity;
 
+    // One word every credential name holds (ignoring case): each single word, and the longest word of each phrase,
+    // without the words that hold another of them ("apikey" holds "key"). See MayNameCredentialIn.
+    private readonly string[] _stems;
+
     /// <summary>The built-in lexicon.</summary>
     public static CredentialNames Default { get; } = new CredentialNames(null, null);
 
@@ -141,6 +145,7 @@ internal sealed class CredentialNames
         }
 
         _phrases = phrases.ToArray();
+        _stems = Stems(_singleWords, _phrases);
     }
 
     /// <summary>
@@ -236,6 +241,41 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether some credential name may stand in <paramref name="text"/>: a cheap test, before a text is read for
+    /// credential-named fields (a JSON literal, a connection string), that never says no to a text holding one. A word of
+    /// each credential word or phrase is looked for, ignoring case.
+    /// </summary>
+    public bool MayNameCredentialIn(string text)
+    {
+        foreach (var stem in _stems)
+        {
+            if (text.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Stems(HashSet<string> singleWords, string[][] phrases)
+    {
+        // A name's words are pieces of its text (lower-cased), and a credential name holds a single word or every word of a
+        // phrase: one word of each is enough to look for.
+        var candidates = new List<string>(singleWords);
+        foreach (var phrase in phrases)
+        {
+            candidates.Add(phrase.OrderByDescending(word => word.Length).First());
+        }
+
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Where(word => !candidates.Any(other => other.Length < word.Length && word.IndexOf(other, StringComparison.Ordinal) >= 0))
+            .OrderBy(word => word, StringComparer.Ordinal)
+            .ToArray();
     }
 
     // The index of the last word that completes a credential word or phrase, or -1.

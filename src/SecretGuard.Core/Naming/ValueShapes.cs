@@ -316,6 +316,12 @@ internal static partial class ValueShapes
 
     private static bool IsFiller(string text)
     {
+        // "(hidden)", "[none]": a filler in brackets, as prompts and samples write it.
+        if (text.Length > 2 && ((text[0] == '(' && text[text.Length - 1] == ')') || (text[0] == '[' && text[text.Length - 1] == ']')))
+        {
+            text = text.Substring(1, text.Length - 2).Trim();
+        }
+
         foreach (var filler in Fillers)
         {
             if (string.Equals(text, filler, StringComparison.OrdinalIgnoreCase))
