@@ -16,6 +16,8 @@ namespace SecretGuard.Analyzers.Rules;
 /// SG0002: a literal given to a symbol or parameter whose name says it holds a credential, when the literal looks
 /// like a real secret; SG0009 (IDE only) when it is weak evidence of one — a plain word, a short value, a default
 /// (<see cref="CredentialLiterals"/>). Neither for a placeholder, a name, text for people, code or a search pattern.
+/// A literal that is structured text (JSON, YAML, XML, KEY=value lines, a URL's query, a form body, a connection string)
+/// is also read field by field (<see cref="StructuredFields"/>): a field under a credential name is judged the same way.
 /// </summary>
 /// <remarks>
 /// Literals are visited as operations, not syntax nodes: a positional argument's parameter then comes from the
