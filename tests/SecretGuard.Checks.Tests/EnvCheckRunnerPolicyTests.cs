@@ -135,6 +135,23 @@ public class EnvCheckRunnerPolicyTests
         CheckAssert.Ids(report, DiagnosticIds.SecretInNonSecretEntry);
     }
 
+    [Fact]
+    public void The_SG0007_suppression_the_IDE_honours_silences_SG1007_too()
+    {
+        // The IDE reports an env-file line as SG0007 and a build as SG1007: one comment must silence both.
+        using var s = new CheckScenario("dev");
+        var path = s.Write(".env.dev",
+            "# secretguard-disable-next-line SG0007\n" +
+            "GITHUB_TOKEN=" + Tokens.GitHub() + "\n" +
+            "STRIPE_KEY=" + Tokens.StripeLive() + "\n");
+
+        var report = EnvCheckRunner.Run(s.Options(CheckMode.Verify, "dev", new EnvFileTarget(path, "dev")));
+
+        var finding = CheckAssert.Single(report, DiagnosticIds.SecretInNonSecretEntry);
+        Assert.Equal("STRIPE_KEY", finding.KeyName);
+        CheckAssert.Ids(report, DiagnosticIds.SecretInNonSecretEntry);
+    }
+
     // ---- SG1008 -------------------------------------------------------------------------------------------------
 
     [Fact]
