@@ -61,6 +61,10 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("CS2001", build.Output);
         Assert.DoesNotContain("AD0001", build.Output);
 
+        // The analyzers get the whole suffix list: the compiler would cut "_VAULT;_SECRET" at its ';' (dotnet/roslyn#51692).
+        var editorConfig = Directory.GetFiles(Path.Combine(project.ProjectDirectory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single();
+        Assert.Contains("build_property._SecretGuardAnalyzerSecretSuffixes = _VAULT,_SECRET", File.ReadAllText(editorConfig));
+
         var format = DotNet.Run(project.ProjectDirectory, TimeSpan.FromMinutes(4), new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.PackagesDirectory },
             "format", "analyzers", project.ProjectFile, "--diagnostics", "SG0001", "SG0002", "--severity", "warn", "--no-restore");
         Assert.True(format.ExitCode == 0, format.Output);

@@ -54,7 +54,7 @@ internal sealed class AnalyzerSettings
         SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
             ? CredentialNames.DefaultSensitive
             : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
-        options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
+        var suffixes = ReadSecretSuffixes(options);
         SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
         ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
 
@@ -145,6 +145,16 @@ internal sealed class AnalyzerSettings
     public IReadOnlyList<(string Key, string Problem)> Problems => _problems;
 
     public static AnalyzerSettings For(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new AnalyzerSettings(o));
+
+    /// <summary>
+    /// The project's <c>SecretGuardSecretSuffixes</c>. The compiler hands MSBuild properties to analyzers in an options file
+    /// where <c>;</c> starts a comment (dotnet/roslyn#51692), so the package also passes a copy with <c>,</c> between the
+    /// suffixes (build/SecretGuard.Common.targets); the property itself is the fallback for hosts that lack the copy.
+    /// </summary>
+    public static string? ReadSecretSuffixes(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property._SecretGuardAnalyzerSecretSuffixes", out var list) && !string.IsNullOrWhiteSpace(list) ? list
+        : options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var property) ? property
+        : null;
 
     /// <summary>
     /// The minimum value length for a rule: <c>secretguard.SG0002.min_length</c>, then <c>secretguard.min_length</c>, then

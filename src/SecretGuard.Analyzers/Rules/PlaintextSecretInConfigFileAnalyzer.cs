@@ -22,7 +22,6 @@ namespace SecretGuard.Analyzers.Rules;
 public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
 {
     private const string PlaceholderMetadata = "build_metadata.AdditionalFiles.SecretGuardPlaceholder";
-    private const string SuffixesProperty = "build_property.SecretGuardSecretSuffixes";
     private const int MinLength = 6;
 
     /// <inheritdoc />
@@ -65,8 +64,7 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            options.TryGetValue(SuffixesProperty, out var suffixes);
-            AnalyzeEnvFile(context, file, text, settings, SecretNaming.FromList(suffixes));
+            AnalyzeEnvFile(context, file, text, settings, SecretNaming.FromList(AnalyzerSettings.ReadSecretSuffixes(options)));
         }
     }
 
