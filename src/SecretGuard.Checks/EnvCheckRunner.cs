@@ -150,7 +150,7 @@ internal sealed class EnvCheckRunner
             {
                 Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
                     entry.Key + " holds what looks like " + lookalike.Family.Description + " under a name that is not secret, so it is not encrypted: name it " +
-                    SuggestSecretName(entry.Key) + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
+                    entry.Key + _naming.PreferredSuffix + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
             }
 
             return;
@@ -380,12 +380,6 @@ internal sealed class EnvCheckRunner
         {
             _report.Findings.Add(new Finding(id, severity, target.Path, entry.Line, column, message, entry.Key));
         }
-    }
-
-    private static string SuggestSecretName(string key)
-    {
-        var upper = key.ToUpperInvariant();
-        return upper.EndsWith("_SECRET", StringComparison.Ordinal) ? key : key + "_SECRET";
     }
 
 

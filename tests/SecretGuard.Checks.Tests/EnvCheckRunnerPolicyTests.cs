@@ -13,6 +13,21 @@ public class EnvCheckRunnerPolicyTests
     // ---- SG1007 -------------------------------------------------------------------------------------------------
 
     [Fact]
+    public void SG1007_suggests_the_projects_first_secret_suffix()
+    {
+        using var s = new CheckScenario("dev");
+        var github = Tokens.GitHub();
+        var path = s.Write(".env.dev", "GITHUB_TOKEN=" + github + "\n");
+        var options = s.Options(CheckMode.Verify, "dev", new EnvFileTarget(path, "dev"));
+        options.SecretSuffixes.Add("_VAULT");
+        options.SecretSuffixes.Add("_SECRET");
+
+        var finding = CheckAssert.At(EnvCheckRunner.Run(options), DiagnosticIds.SecretInNonSecretEntry, path, 1);
+
+        Assert.Contains("name it GITHUB_TOKEN_VAULT (and read it with Secrets.Get)", finding.Message);
+    }
+
+    [Fact]
     public void Credentials_under_non_secret_names_are_SG1007_at_the_value()
     {
         using var s = new CheckScenario("dev");
