@@ -171,7 +171,7 @@ public class HardcodedKeyMaterialAnalyzerTests
 
                 class LicenceCodec
                 {
-                    private static readonly byte[] EncryptionKey = System.Convert.FromBase64String(Secrets.Get("ENCRYPTION_KEY_SECRET"));
+                    private static byte[] EncryptionKey => System.Convert.FromBase64String(Secrets.Get("ENCRYPTION_KEY_SECRET"));
                 }
                 """,
         }.WithEnvFile(string.Empty, "ENCRYPTION_KEY_SECRET=R2kv8Cp25Lmy9CC9AT2FEQ==\n");
