@@ -65,9 +65,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             name ??= positionalArgument is null ? null : TargetNames.ParameterTarget(positionalArgument, operation);
             named = name is null ? null : Check(literal, name, context.Options, operation);
         }
-        else if (literal.FirstAncestorOrSelf<AttributeArgumentSyntax>() is not null)
+        else if (literal.Token.ValueText.Length <= MaxLength || literal.FirstAncestorOrSelf<AttributeArgumentSyntax>() is not null)
         {
-            return;
+            return; // "", "x": too short to hold a structure, alone or in a chain (IsCandidate keeps chains)
         }
 
         if (Strongest(named, literal, name, context.Options) is { } diagnostic)
