@@ -192,7 +192,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("clickhouse-cloud-key", "a ClickHouse Cloud API key secret",
             new[] { "4b1d" },
             @"\b4b1d(?<secret>[A-Za-z0-9]{38})\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperLowerDigit), minLength: 42, matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 42, matchCase: true);
 
         yield return F("flyio-token", "a Fly.io access token",
             new[] { "fo1_", "fm1a_", "fm1r_", "fm2_" },
@@ -213,7 +213,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("yandex-cloud-key", "a Yandex Cloud IAM token or API key",
             new[] { "t1.", "AQVN" },
             @"\b(t1\.(?<secret>[A-Za-z0-9_\-]{20,400}={0,2}\.[A-Za-z0-9_\-]{86}={0,2})(?![A-Za-z0-9_\-=])|AQVN(?<secret>[A-Za-z0-9_\-]{35,38})" + NoB64UAfter + ")",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperLowerDigit), minLength: 39, matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 39, matchCase: true);
 
         yield return F("defined-networking-token", "a Defined Networking API token",
             new[] { "dnkey-" },
@@ -310,7 +310,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("harness-token", "a Harness access token",
             new[] { "pat.", "sat." },
             @"\b(pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.(?<secret>[A-Za-z0-9]{20})\b",
-            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 72, matchCase: true, requires: ".");
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), minLength: 72, matchCase: true, requires: ".");
 
         yield return F("sonarqube-token", "a SonarQube token",
             new[] { "squ_", "sqp_", "sqa_" },
@@ -325,12 +325,12 @@ internal static class BuiltInCredentialFamilies
         yield return F("prefect-api-key", "a Prefect API key",
             new[] { "pnu_" },
             @"\bpnu_(?<secret>[A-Za-z0-9]{36})\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("infracost-api-key", "an Infracost API key",
             new[] { "ico-" },
             @"\bico-(?<secret>[A-Za-z0-9]{32})\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("readme-api-key", "a ReadMe API key",
             new[] { "rdme_" },
@@ -340,7 +340,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("settlemint-token", "a SettleMint access token",
             new[] { "sm_aat_", "sm_pat_", "sm_sat_" },
             @"\bsm_(aat|pat|sat)_(?<secret>[A-Za-z0-9]{16})\b",
-            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("frameio-token", "a Frame.io API token",
             new[] { "fio-u-" },
@@ -432,24 +432,24 @@ internal static class BuiltInCredentialFamilies
         yield return F("typeform-token", "a Typeform personal access token",
             new[] { "tfp_" },
             @"\btfp_(?<secret>[A-Za-z0-9_\-.=]{59})(?![A-Za-z0-9_\-.=])",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("adafruit-io-key", "an Adafruit IO key",
             new[] { "aio_" },
             @"\baio_(?<secret>[A-Za-z0-9]{28})\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         // An app-only bearer token: 22 'A's, then URL-encoded base64.
-        yield return F("twitter-bearer-token", "an X (Twitter) app bearer token",
+        yield return F("twitter-bearer-token", "a Twitter (X) app bearer token",
             new[] { "AAAAAAAAAAAAAAAAAAAAA" },
             @"(?<![A-Za-z0-9%])A{22}(?<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperLowerDigit), minLength: 102, matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 102, matchCase: true);
 
         // Graph API user and page tokens (EAA and an app letter; Square's tokens are EAAA and 64 long).
         yield return F("facebook-access-token", "a Facebook access token",
             new[] { "EAA" },
             @"\bEAA[B-Z](?<secret>[A-Za-z0-9]{100,400})\b",
-            entropy: 4.0, validate: Secret(CredentialChecks.HasUpperLowerDigit), minLength: 104, matchCase: true);
+            entropy: 4.0, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 104, matchCase: true);
 
         // A Facebook app's secret (32 hex) alone or as an app access token "<app id>|<app secret>".
         var facebook = new[] { "facebook", "fb_app", "fb-app", "fbapp", "fb_secret", "fb_client_secret", "fb_access_token" };
@@ -461,7 +461,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("dropbox-token", "a Dropbox access token",
             new[] { "sl.", "AAAAAAAAAA" },
             @"(\bsl\.(u\.)?(?<secret>[A-Za-z0-9_\-=]{130,1500})|(?<![A-Za-z0-9_\-])(?<secret>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_\-=]{43}))(?![A-Za-z0-9_\-=])",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperLowerDigit), minLength: 64, matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 64, matchCase: true);
 
         yield return F("linear-api-key", "a Linear API key",
             new[] { "lin_api_" },
@@ -527,7 +527,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("easypost-api-key", "an EasyPost API key",
             new[] { "EZAK", "EZTK" },
             @"\bEZ[AT]K(?<secret>[A-Za-z0-9]{54})\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("lob-api-key", "a Lob API key",
             new[] { "live_", "test_" },
@@ -537,7 +537,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("adobe-client-secret", "an Adobe client secret",
             new[] { "p8e-" },
             @"\bp8e-(?<secret>[A-Za-z0-9]{32})\b",
-            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
         yield return F("airtable-token", "an Airtable personal access token",
             new[] { "pat" },
@@ -547,7 +547,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("maxmind-license-key", "a MaxMind license key",
             new[] { "_mmk" },
             @"\b[A-Za-z0-9]{6}_(?<secret>[A-Za-z0-9]{29})_mmk\b",
-            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 40, matchCase: true);
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), minLength: 40, matchCase: true);
 
         // ---- AI -----------------------------------------------------------------------------------------------
         yield return F("anthropic-key", "an Anthropic API key",

@@ -39,6 +39,27 @@ internal static class CredentialChecks
         return letter && digit;
     }
 
+    /// <summary>
+    /// Whether the text has two kinds of characters or more among upper case, lower case and digits: a random body of
+    /// letters and digits almost always does, a word or a run of one kind does not. Unlike <see cref="HasLetterAndDigit"/>,
+    /// it does not miss the few random bodies that happen to hold no digit (one 20-character body in 33).
+    /// </summary>
+    public static bool HasTwoKinds(string text)
+    {
+        bool u = false, l = false, d = false;
+        foreach (var c in text)
+        {
+            u |= c >= 'A' && c <= 'Z';
+            l |= c >= 'a' && c <= 'z';
+            d |= c >= '0' && c <= '9';
+        }
+
+        return (u ? 1 : 0) + (l ? 1 : 0) + (d ? 1 : 0) >= 2;
+    }
+
+    /// <summary>Whether the text has an upper-case and a lower-case letter.</summary>
+    public static bool HasUpperAndLower(string text) => Has(text, upper: true, lower: true, digit: false);
+
     public static bool Has(string text, bool upper, bool lower, bool digit)
     {
         bool u = false, l = false, d = false;
