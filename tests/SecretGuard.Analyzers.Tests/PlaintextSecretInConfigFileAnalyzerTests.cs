@@ -40,7 +40,7 @@ public class PlaintextSecretInConfigFileAnalyzerTests
         test.TestState.AdditionalFiles.Add(("/0/Properties/launchSettings.json", """
             { "profiles": { "App": { "environmentVariables": { "ASPNETCORE_ENVIRONMENT": "Development", "DB_PASSWORD": "Lc8!dbQz7#pX2mK" } } } }
             """));
-        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\nAPI_KEY_SECRET=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n# secretguard-disable-next-line SG0007\nOTHER=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\nAPI_KEY_SECRET=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\n# secretguard-disable-next-line SG0007\nOTHER=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\n"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
             .WithArguments("GITHUB_TOKEN holds what looks like a GitHub token under a name that is not secret, so the build does not encrypt it: name it GITHUB_TOKEN_SECRET"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/Properties/launchSettings.json", 1, 108, 1, 125)
@@ -73,7 +73,7 @@ public class PlaintextSecretInConfigFileAnalyzerTests
     public async Task A_placeholder_env_file_declared_before_it_exists_is_skipped()
     {
         var test = new Test { TestCode = "class C { }" };
-        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[/0/.env.dev]\nbuild_metadata.AdditionalFiles.SecretGuardPlaceholder = true\n"));
         await test.RunAsync();
     }

@@ -896,6 +896,7 @@ public class CredentialFamiliesTests
     {
         var families = Catalogue.Families;
         Assert.True(families.Count >= 40, "only " + families.Count + " families");
+        Assert.True(families.Count <= 128, families.Count + " families: beyond 128, every Find allocates its set of candidates (FamilySet)");
         Assert.Equal(families.Count, families.Select(f => f.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         foreach (var family in families)
         {
