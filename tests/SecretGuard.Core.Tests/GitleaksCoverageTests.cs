@@ -117,6 +117,15 @@ public class GitleaksCoverageTests
         }
     }
 
+    [Fact]
+    public void The_rule_page_and_the_readme_state_the_number_of_families_the_catalogue_has()
+    {
+        var count = CredentialCatalogue.Default.Families.Count;
+        Assert.Contains("one of " + count + " families", RepositoryFiles.Read("docs/rules/SG0001.md").Replace("\n", " "), StringComparison.Ordinal);
+        Assert.Contains("SG0001 (" + count + " credential formats", RepositoryFiles.Read("README.md"), StringComparison.Ordinal);
+        Assert.Contains("gitleaks-coverage.md", RepositoryFiles.Read("docs/rules/SG0001.md"), StringComparison.Ordinal);
+    }
+
     // ---- Covered rules: a sample of each, found by the family the table names -----------------------------------------
 
     [Fact]
