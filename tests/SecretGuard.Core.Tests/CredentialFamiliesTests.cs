@@ -737,6 +737,7 @@ public class CredentialFamiliesTests
 
         ("dropbox-token", "sl." + R(B64Url, 40)),
         ("dropbox-token", "var blob = \"" + R(Alnum, 30) + "AAAAAAAAAA" + R(B64Url, 60) + "\";"),
+        ("dropbox-token", "MIIB" + R(B64, 20) + "/" + R(Alnum, 11) + "AAAAAAAAAA" + R(Alnum, 43) + "+" + R(B64, 20) + "=="),
 
         ("duffel-token", "duffel_test_" + R(B64Url, 20)),
         ("duffel-token", "DUFFEL_ACCESS_TOKEN=duffel_test_<your-access-token>"),
@@ -816,6 +817,7 @@ public class CredentialFamiliesTests
 
         ("twitter-bearer-token", new string('A', 22) + R(Alnum, 30)),
         ("twitter-bearer-token", new string('A', 120)),
+        ("twitter-bearer-token", "var blob = Convert.FromBase64String(\"" + new string('A', 22) + R(Alnum, 40) + "+" + R(Alnum, 60) + "==\");"),
 
         ("typeform-token", "tfp_" + R(B64Url, 30)),
         ("typeform-token", "tfp_" + new string('x', 59)),

@@ -439,10 +439,11 @@ internal static class BuiltInCredentialFamilies
             @"\baio_(?<secret>[A-Za-z0-9]{28})\b",
             entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
 
-        // An app-only bearer token: 22 'A's, then URL-encoded base64.
+        // An app-only bearer token: 22 'A's, then URL-encoded base64. Fenced by base64's '+', '/' and '=' too, so a
+        // run of zero bytes inside a base64 blob is not one.
         yield return F("twitter-bearer-token", "a Twitter (X) app bearer token",
             new[] { "AAAAAAAAAAAAAAAAAAAAA" },
-            @"(?<![A-Za-z0-9%])A{22}(?<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])",
+            @"(?<![A-Za-z0-9%+/])A{22}(?<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%+/=])",
             entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 102, matchCase: true);
 
         // Graph API user and page tokens (EAA and an app letter; Square's tokens are EAAA and 64 long).
@@ -460,7 +461,7 @@ internal static class BuiltInCredentialFamilies
 
         yield return F("dropbox-token", "a Dropbox access token",
             new[] { "sl.", "AAAAAAAAAA" },
-            @"(\bsl\.(u\.)?(?<secret>[A-Za-z0-9_\-=]{130,1500})|(?<![A-Za-z0-9_\-])(?<secret>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_\-=]{43}))(?![A-Za-z0-9_\-=])",
+            @"(\bsl\.(u\.)?(?<secret>[A-Za-z0-9_\-=]{130,1500})|(?<![A-Za-z0-9_\-+/])(?<secret>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_\-=]{43}))(?![A-Za-z0-9_\-=+/])",
             entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 64, matchCase: true);
 
         yield return F("linear-api-key", "a Linear API key",
