@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,7 +11,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SecretGuard.RealCode;
 
@@ -25,36 +23,14 @@ namespace SecretGuard.RealCode;
 /// </summary>
 internal static class CodebaseScan
 {
-    private static readonly string[] SkippedFolders = { ".git", "bin", "obj", "node_modules", "packages" };
-
     public static async Task<ScanResult> RunAsync(Codebase codebase, string sourceRoot, string restoreRoot, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = EnumerateFiles(sourceRoot).ToList();
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: PreprocessorSymbols);
-        var trees = files
-            .Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-            .AsParallel()
-            .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), parseOptions, Relative(sourceRoot, f), cancellationToken))
-            .ToList();
-        if (UsesImplicitUsings(sourceRoot))
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "(implicit usings).cs", cancellationToken: cancellationToken));
-        }
-
-        var additionalFiles = files
-            .Where(IsAdditionalFile)
-            .Select(f => (AdditionalText)new FileText(Relative(sourceRoot, f), File.ReadAllText(f)))
-            .ToImmutableArray();
-
-        var framework = ReferencePacks.Load();
-        var frameworkNames = framework.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath!)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var (packageReferences, packages, missingPackages) = PackageRestore.Run(codebase, sourceRoot, restoreRoot, frameworkNames);
-        var compilation = CSharpCompilation.Create(
-            "RealCode",
-            trees,
-            framework.Concat(packageReferences),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true, concurrentBuild: true));
+        var inputs = CodebaseInputs.Load(codebase, sourceRoot, restoreRoot, cancellationToken);
+        var trees = inputs.Parse(cancellationToken);
+        var additionalFiles = inputs.AdditionalFiles;
+        var (packages, missingPackages) = (inputs.Packages, inputs.MissingPackages);
+        var compilation = inputs.Compile(trees, concurrentBuild: true);
         var analyzers = ShippedAnalyzers.All();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
@@ -71,62 +47,6 @@ internal static class CodebaseScan
         var otherLines = trees.Sum(t => t.GetText(cancellationToken).Lines.Count) - productionLines;
         return new ScanResult(findings, trees.Count, productionLines, otherLines, packages, missingPackages, usings, unresolved, unresolvedRoots, stopwatch.Elapsed);
     }
-
-    private static IEnumerable<string> EnumerateFiles(string root)
-    {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var folder = pending.Pop();
-            foreach (var sub in Directory.EnumerateDirectories(folder))
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase))
-                {
-                    pending.Push(sub);
-                }
-            }
-
-            foreach (var file in Directory.EnumerateFiles(folder))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    // The files build/SecretGuard.props adds as AdditionalFiles in a consuming project.
-    private static bool IsAdditionalFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            || name.StartsWith(".env", StringComparison.Ordinal)
-            || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || (name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase) && Path.GetFileName(Path.GetDirectoryName(path)) == "Properties");
-    }
-
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    private static bool UsesImplicitUsings(string root) =>
-        EnumerateFiles(root)
-            .Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(f).Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase))
-            .Any(f => File.ReadAllText(f).Contains("<ImplicitUsings>enable", StringComparison.OrdinalIgnoreCase));
-
-    // The SDK's implicit usings for Microsoft.NET.Sdk (and .Web's first ones), for codebases that turn them on.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
-    private static readonly string[] PreprocessorSymbols =
-        new[] { "NET", "NETCOREAPP", "RELEASE", "TRACE", "NET10_0" }
-            .Concat(new[] { "5_0", "6_0", "7_0", "8_0", "9_0", "10_0" }.Select(v => "NET" + v + "_OR_GREATER"))
-            .Concat(new[] { "NETCOREAPP3_1_OR_GREATER", "NETSTANDARD2_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER" })
-            .ToArray();
 
     private static Finding ToFinding(Diagnostic diagnostic, Codebase codebase, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
@@ -249,20 +169,5 @@ internal static class CodebaseScan
         }
 
         return (usings, unresolved, roots.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(8).Select(r => (r.Key, r.Value)).ToList());
-    }
-
-    private sealed class FileText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public FileText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

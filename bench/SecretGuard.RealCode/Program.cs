@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace SecretGuard.RealCode;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/SecretGuard.RealCode -- scan|report [options]</c>: the real-code evaluation loop
+/// <c>dotnet run -c Release --project bench/SecretGuard.RealCode -- scan|report|cost [options]</c>: the real-code evaluation loop
 /// (docs/accuracy.md says how to run it and how to add a codebase).
 /// </summary>
 internal static class Program
@@ -18,6 +18,9 @@ internal static class Program
         usage:
           scan [LABELS-FILE...] [--git-dir PATTERN]   check out each codebase's pinned commit and write its findings
           report [--write docs/accuracy.md]           precision per rule from the findings and the labels
+          cost LABELS-FILE [--runs N] [--git-dir PATTERN]
+                                                      what the analyzers cost next to the compiler on that codebase
+                                                      (single-threaded, median of N runs, default 5; docs/performance.md)
         LABELS-FILE defaults to every bench/real-code/*.labels. --git-dir takes a local git directory for the checkout
         instead of cloning from GitHub; {owner} and {name} in it are replaced, e.g. '/mirrors/{owner}+{name}/repo'.
         Checkouts go to artifacts/real-code/src/, findings to artifacts/real-code/findings/ (outside git: findings
@@ -33,6 +36,7 @@ internal static class Program
             {
                 "scan" => await ScanAsync(root, args.Skip(1).ToList()).ConfigureAwait(false),
                 "report" => Report(root, args.Skip(1).ToList()),
+                "cost" => await CostAsync(root, args.Skip(1).ToList()).ConfigureAwait(false),
                 _ => Fail(Usage),
             };
         }
@@ -83,6 +87,22 @@ internal static class Program
         }
 
         return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> CostAsync(string root, List<string> args)
+    {
+        var gitDirPattern = TakeOption(args, "--git-dir");
+        var runs = int.Parse(TakeOption(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        if (args.Count != 1 || runs < 1)
+        {
+            return Fail(Usage);
+        }
+
+        var codebase = Codebase.Load(args[0]);
+        var gitDir = gitDirPattern?.Replace("{owner}", codebase.Owner, StringComparison.Ordinal).Replace("{name}", codebase.Name, StringComparison.Ordinal);
+        var source = Checkout.Ensure(codebase, Path.Combine(root, "artifacts", "real-code", "src"), gitDir);
+        var inputs = CodebaseInputs.Load(codebase, source, Path.Combine(root, "artifacts", "real-code", "restore"), CancellationToken.None);
+        return await CodebaseAnalyzerCost.RunAsync(codebase, inputs, runs, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static int Report(string root, List<string> args)

@@ -150,7 +150,7 @@ internal sealed class EnvCheckRunner
             {
                 Add(entry, target, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, entry.ValueColumn,
                     entry.Key + " holds what looks like " + lookalike.Family.Description + " under a name that is not secret, so it is not encrypted: name it " +
-                    SuggestSecretName(entry.Key) + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
+                    entry.Key + _naming.PreferredSuffix + " (and read it with Secrets.Get), or mark it with a SecretGuardRule Secret=\"true\"");
             }
 
             return;
@@ -369,18 +369,17 @@ internal sealed class EnvCheckRunner
         return ring;
     }
 
+    /// <summary>The analyzers' id for SG1007's finding in the IDE (SecretGuard.Analyzers' RuleIdentifiers.PlaintextSecretInConfigFile).</summary>
+    private const string AnalyzerTwinOfSecretInNonSecretEntry = "SG0007";
+
     private void Add(EnvEntry entry, EnvFileTarget target, string id, FindingSeverity severity, int column, string message)
     {
-        if (!entry.IsSuppressed(id))
+        // SG1007 and the analyzers' SG0007 are one finding on an env-file line (the IDE shows SG0007, builds SG1007), so
+        // either id silences it, as either silences SG0007 (docs/rules/SG1007.md).
+        if (!entry.IsSuppressed(id) && !(id == DiagnosticIds.SecretInNonSecretEntry && entry.IsSuppressed(AnalyzerTwinOfSecretInNonSecretEntry)))
         {
             _report.Findings.Add(new Finding(id, severity, target.Path, entry.Line, column, message, entry.Key));
         }
-    }
-
-    private static string SuggestSecretName(string key)
-    {
-        var upper = key.ToUpperInvariant();
-        return upper.EndsWith("_SECRET", StringComparison.Ordinal) ? key : key + "_SECRET";
     }
 
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,8 @@ namespace SecretGuard.CodeFixes;
 /// <summary>
 /// A fix that rewrites the expression each diagnostic points at into a call of the <c>SecretGuard</c> helper
 /// (<c>Secrets.Redact(x)</c>, <c>Secrets.Get("X_SECRET")</c>): all of a document's expressions in one pass, then
-/// <c>using SecretGuard;</c> once — for one diagnostic and for Fix All alike.
+/// <c>using SecretGuard;</c> once where the file's ordering puts it (unless <c>Secrets</c> already binds there) — for one
+/// diagnostic and for Fix All alike.
 /// </summary>
 public abstract class ExpressionRewriteCodeFixProvider : CodeFixProvider
 {
@@ -82,7 +84,14 @@ public abstract class ExpressionRewriteCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var newRoot = root.ReplaceNodes(states.Keys, (original, rewritten) => Rewrite(rewritten, states[original]));
-        return document.WithSyntaxRoot(UsingDirectives.Add(newRoot, "SecretGuard"));
+        var rewrittenMark = new SyntaxAnnotation("SecretGuard.Rewritten");
+        var newRoot = root.ReplaceNodes(states.Keys, (original, rewritten) => Rewrite(rewritten, states[original]).WithAdditionalAnnotations(rewrittenMark));
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || !UsingDirectives.IsImported(model, states.Keys.Min(k => k.SpanStart), "SecretGuard", "Secrets", cancellationToken))
+        {
+            newRoot = UsingDirectives.Add(newRoot, "SecretGuard", newRoot.GetAnnotatedNodes(rewrittenMark).FirstOrDefault(), document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree));
+        }
+
+        return document.WithSyntaxRoot(newRoot);
     }
 }

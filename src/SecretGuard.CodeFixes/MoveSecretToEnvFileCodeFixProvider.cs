@@ -11,7 +11,9 @@ namespace SecretGuard.CodeFixes;
 
 /// <summary>
 /// SG0001/SG0002/SG0003: replaces the hardcoded value with <c>Secrets.Get("NAME_SECRET")</c> and adds
-/// <c>NAME_SECRET=value</c> to the dev env file (an additional document), where the next build encrypts it.
+/// <c>NAME_SECRET=value</c> to the dev env file (an additional document), where the next build encrypts it. The name
+/// ends with the project's first secret suffix (<c>SecretGuardSecretSuffixes</c>); a static or const field becomes a
+/// property that reads the secret. No fix where the move would change behaviour (<see cref="SecretMove"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToEnvFileCodeFixProvider)), Shared]
 public sealed class MoveSecretToEnvFileCodeFixProvider : CodeFixProvider
@@ -42,7 +44,7 @@ public sealed class MoveSecretToEnvFileCodeFixProvider : CodeFixProvider
             }
 
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (model is null || SecretMove.Plan(root, model, diagnostic, context.CancellationToken) is null ||
+            if (model is null || await SecretMove.PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false) is null ||
                 EnvFileDocument.Find(context.Document.Project) is null && !EnvFileDocument.CanCreate(context.Document.Project))
             {
                 continue;

@@ -10,7 +10,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Text;
+using SecretGuard.Analyzers.Infrastructure;
+using SecretGuard.Analyzers.Options;
 using SecretGuard.EnvFiles;
+using SecretGuard.Naming;
 
 namespace SecretGuard.CodeFixes;
 
@@ -56,7 +59,7 @@ internal static class SecretMover
         }
 
         var changed = solution;
-        var moved = 0;
+        var movedCount = 0;
         foreach (var item in work.OrderBy(w => solution.GetDocument(w.Document)?.FilePath, StringComparer.Ordinal))
         {
             var document = changed.GetDocument(item.Document);
@@ -72,14 +75,15 @@ internal static class SecretMover
                 continue;
             }
 
-            var moves = item.Diagnostics
-                .OrderBy(d => d.Location.SourceSpan.Start)
-                .Select(d => SecretMove.Plan(root, model, d, cancellationToken))
-                .Where(m => m is not null)
-                .Cast<SecretMove>()
-                .GroupBy(m => m.Target.Span)
-                .Select(g => g.First())
-                .ToList();
+            var moves = new List<SecretMove>();
+            foreach (var diagnostic in item.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                if (await SecretMove.PlanAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false) is { } planned &&
+                    !moves.Any(m => m.Target.Span == planned.Target.Span))
+                {
+                    moves.Add(planned);
+                }
+            }
 
             // Nested targets (a concatenation and one of its literals) would conflict: keep the outermost.
             moves = moves.Where(m => !moves.Any(o => o != m && o.Target.Span.Contains(m.Target.Span) && o.Target.Span != m.Target.Span)).ToList();
@@ -88,34 +92,49 @@ internal static class SecretMover
                 continue;
             }
 
+            // The project's own secret suffix (SecretGuardSecretSuffixes), read as the analyzers read it.
+            var naming = AnalyzerSettings.For(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree)).SecretNaming;
             var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
+            var declarations = new Dictionary<SyntaxNode, DeclarationChange>();
             foreach (var move in moves)
             {
-                var name = UniqueName(envFile, move.SuggestedName, move.Value);
+                var name = UniqueName(envFile, move.NameStem, naming, move.Value);
                 if (envFile.Find(name) is null)
                 {
                     envFile.AddEntry(name, move.Value);
                 }
 
                 replacements[move.Target] = Replacement(name, move.Kind).WithTriviaFrom(move.Target);
+                if (move.Declaration is not null)
+                {
+                    declarations[move.Declaration] = move.Change;
+                }
             }
 
             // A fresh annotation each time: annotations stay in the tree, and a later fix must not see this one's marks.
-            var deconst = new SyntaxAnnotation("SecretGuard.Deconst");
+            var toProperty = new SyntaxAnnotation("SecretGuard.ToProperty");
+            var removeConst = new SyntaxAnnotation("SecretGuard.RemoveConst");
+            var moved = new SyntaxAnnotation("SecretGuard.Moved");
             var newRoot = root.ReplaceNodes(
-                replacements.Keys.Concat(ConstDeclarations(replacements.Keys)),
-                (original, rewritten) => replacements.TryGetValue(original, out var replacement) ? replacement : rewritten.WithAdditionalAnnotations(deconst));
-            newRoot = RemoveConst(newRoot, deconst);
-            newRoot = AddUsing(newRoot);
+                replacements.Keys.Concat(declarations.Keys),
+                (original, rewritten) => replacements.TryGetValue(original, out var replacement)
+                    ? replacement.WithAdditionalAnnotations(moved)
+                    : rewritten.WithAdditionalAnnotations(declarations[original] == DeclarationChange.ToProperty ? toProperty : removeConst));
+            newRoot = newRoot.ReplaceNodes(newRoot.GetAnnotatedNodes(toProperty), (_, annotated) => ToProperty(annotated.WithoutAnnotations(toProperty)));
+            newRoot = newRoot.ReplaceNodes(newRoot.GetAnnotatedNodes(removeConst), (_, annotated) => RemoveConst((LocalDeclarationStatementSyntax)annotated.WithoutAnnotations(removeConst)));
+            if (!UsingDirectives.IsImported(model, moves[0].Target.SpanStart, "SecretGuard", "Secrets", cancellationToken))
+            {
+                newRoot = UsingDirectives.Add(newRoot, "SecretGuard", newRoot.GetAnnotatedNodes(moved).FirstOrDefault(), document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree));
+            }
 
             // Solution-level changes get no automatic clean-up: format the annotated nodes here.
             var newDocument = document.WithSyntaxRoot(newRoot);
             newDocument = await Formatter.FormatAsync(newDocument, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = newDocument.Project.Solution;
-            moved += moves.Count;
+            movedCount += moves.Count;
         }
 
-        if (moved == 0)
+        if (movedCount == 0)
         {
             return solution;
         }
@@ -133,10 +152,13 @@ internal static class SecretMover
         return changed.AddAdditionalDocument(DocumentId.CreateNewId(projectId), EnvFileDocument.DefaultName, newText, folders: null, filePath: envPath);
     }
 
-    // The name suggested, or NAME_2, NAME_3, ... when the file already holds another value under it.
-    private static string UniqueName(EnvFile envFile, string suggested, string value)
+    // The name for the stem under the project's naming, or NAME_2_SECRET, NAME_3_SECRET, ... when the file already holds
+    // another value under it: the number goes before the suffix, so the entry stays a secret the build encrypts.
+    private static string UniqueName(EnvFile envFile, string stem, SecretNaming naming, string value)
     {
-        var name = suggested;
+        var name = SecretNameSuggestion.ForProject(stem, naming);
+        var start = naming.StripSuffix(name) ?? name;
+        var suffix = name.Substring(start.Length);
         for (var n = 2; ; n++)
         {
             var existing = envFile.Find(name);
@@ -145,7 +167,7 @@ internal static class SecretMover
                 return name;
             }
 
-            name = suggested + "_" + n;
+            name = start + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + suffix;
         }
     }
 
@@ -162,44 +184,59 @@ internal static class SecretMover
         return SyntaxFactory.ParseExpression(code).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    // `const string ApiKey = "..."` cannot hold a call: the declaration loses `const` (a field becomes static readonly).
-    private static IEnumerable<SyntaxNode> ConstDeclarations(IEnumerable<SyntaxNode> targets)
+    // static string ApiKey => Secrets.Get("API_KEY_SECRET"); from a const, static or static readonly field, or a static
+    // get-only property with an initializer: the secret is read when the member is, never in the type's initialization.
+    private static SyntaxNode ToProperty(SyntaxNode declaration)
     {
-        foreach (var target in targets)
+        SyntaxList<AttributeListSyntax> attributes;
+        SyntaxTokenList modifiers;
+        TypeSyntax type;
+        SyntaxToken identifier;
+        ExpressionSyntax value;
+        switch (declaration)
         {
-            if (target.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: { } declaration } } } &&
-                (declaration is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword) ||
-                 declaration is LocalDeclarationStatementSyntax local && local.Modifiers.Any(SyntaxKind.ConstKeyword)))
+            case FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } field when variables[0].Initializer is { } fieldInitializer:
+                (attributes, modifiers, type, identifier, value) = (field.AttributeLists, field.Modifiers, field.Declaration.Type, variables[0].Identifier, fieldInitializer.Value);
+                break;
+            case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property:
+                (attributes, modifiers, type, identifier, value) = (property.AttributeLists, property.Modifiers, property.Type, property.Identifier, propertyInitializer.Value);
+                break;
+            default:
+                return declaration; // SecretMove plans this change for nothing else
+        }
+
+        // const and readonly go (a const's place takes static); volatile cannot stay on a property.
+        var newModifiers = new List<SyntaxToken>();
+        var hasStatic = modifiers.Any(SyntaxKind.StaticKeyword);
+        foreach (var modifier in modifiers)
+        {
+            if (modifier.IsKind(SyntaxKind.ConstKeyword) && !hasStatic)
             {
-                yield return declaration;
+                newModifiers.Add(SyntaxFactory.Token(modifier.LeadingTrivia, SyntaxKind.StaticKeyword, modifier.TrailingTrivia));
+            }
+            else if (!modifier.IsKind(SyntaxKind.ConstKeyword) && !modifier.IsKind(SyntaxKind.ReadOnlyKeyword) && !modifier.IsKind(SyntaxKind.VolatileKeyword))
+            {
+                newModifiers.Add(modifier);
             }
         }
+
+        return SyntaxFactory.PropertyDeclaration(
+                attributes,
+                SyntaxFactory.TokenList(newModifiers),
+                type.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space),
+                explicitInterfaceSpecifier: null,
+                identifier.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space),
+                accessorList: null,
+                SyntaxFactory.ArrowExpressionClause(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithTrailingTrivia(SyntaxFactory.Space), value.WithoutTrivia()),
+                initializer: null,
+                SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+            .WithLeadingTrivia(declaration.GetLeadingTrivia())
+            .WithTrailingTrivia(declaration.GetTrailingTrivia());
     }
 
-    private static SyntaxNode RemoveConst(SyntaxNode root, SyntaxAnnotation deconst)
+    private static LocalDeclarationStatementSyntax RemoveConst(LocalDeclarationStatementSyntax local)
     {
-        return root.ReplaceNodes(root.GetAnnotatedNodes(deconst), (_, annotated) =>
-        {
-            var node = annotated.WithoutAnnotations(deconst);
-            switch (node)
-            {
-                case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    var constToken = field.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
-                    var modifiers = field.Modifiers.Remove(constToken);
-                    var insertAt = field.Modifiers.IndexOf(constToken);
-                    var added = SyntaxFactory.TokenList(
-                        SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                        SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space));
-                    var newModifiers = modifiers.InsertRange(Math.Min(insertAt, modifiers.Count), added);
-                    return field.WithModifiers(newModifiers).WithLeadingTrivia(field.GetLeadingTrivia());
-                case LocalDeclarationStatementSyntax local when local.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    var localConst = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
-                    return local.WithModifiers(local.Modifiers.Remove(localConst)).WithLeadingTrivia(local.GetLeadingTrivia());
-                default:
-                    return node;
-            }
-        });
+        var localConst = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
+        return local.WithModifiers(local.Modifiers.Remove(localConst)).WithLeadingTrivia(local.GetLeadingTrivia());
     }
-
-    private static SyntaxNode AddUsing(SyntaxNode root) => UsingDirectives.Add(root, "SecretGuard");
 }

@@ -20,7 +20,7 @@ namespace SecretGuard.CodeFixes;
 /// or <c>Create().GetBytes</c>, <c>GetItems</c> → <c>GetItems</c> and <c>Shuffle</c> → <c>Shuffle</c> (.NET 8+), and
 /// the classic token one-liner <c>new string(Enumerable.Repeat(chars, n).Select(s =&gt; s[rnd.Next(s.Length)]).ToArray())</c>
 /// → <c>GetString(chars, n)</c> (.NET 8+). <c>NextInt64</c>, <c>NextDouble</c> and <c>NextSingle</c> have no
-/// equivalent: no fix is offered for them.
+/// equivalent: no fix is offered for them. A <c>Random</c> local or private field the fixed code no longer uses is removed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseRandomNumberGeneratorCodeFixProvider)), Shared]
 public sealed class UseRandomNumberGeneratorCodeFixProvider : CodeFixProvider
@@ -62,7 +62,8 @@ public sealed class UseRandomNumberGeneratorCodeFixProvider : CodeFixProvider
         }
     }
 
-    // Replaces every call of the diagnostics in one pass and adds the using once (the single fix and Fix All).
+    // Replaces every call of the diagnostics in one pass, removes the Random variables that no longer have a use, and adds
+    // the using once (the single fix and Fix All).
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -73,12 +74,17 @@ public sealed class UseRandomNumberGeneratorCodeFixProvider : CodeFixProvider
         }
 
         var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
+        var generators = new HashSet<SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax call &&
                 Replacement(call, model, cancellationToken) is { } replacement)
             {
                 replacements[replacement.Node] = replacement.With;
+                if (RemovableGenerator(call, model, cancellationToken) is { } declarator)
+                {
+                    generators.Add(declarator);
+                }
             }
         }
 
@@ -89,8 +95,114 @@ public sealed class UseRandomNumberGeneratorCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var newRoot = root.ReplaceNodes(outermost, (original, _) => replacements[original].WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation));
-        return document.WithSyntaxRoot(UsingDirectives.Add(newRoot, "System.Security.Cryptography"));
+        var replaced = new SyntaxAnnotation("SecretGuard.Replaced");
+        var generator = new SyntaxAnnotation("SecretGuard.Generator");
+        var newRoot = root.ReplaceNodes(
+            outermost.Concat(generators),
+            (original, rewritten) => replacements.TryGetValue(original, out var with) && outermost.Contains(original)
+                ? with.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation, replaced)
+                : rewritten.WithAdditionalAnnotations(generator));
+        newRoot = await RemoveUnusedGeneratorsAsync(document, newRoot, generator, cancellationToken).ConfigureAwait(false);
+        if (!UsingDirectives.IsImported(model, outermost.Min(n => n.SpanStart), "System.Security.Cryptography", "RandomNumberGenerator", cancellationToken))
+        {
+            newRoot = UsingDirectives.Add(newRoot, "System.Security.Cryptography", newRoot.GetAnnotatedNodes(replaced).FirstOrDefault(), document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree));
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    // The declaration of the Random the call uses, when removing it could change nothing but the code: a local, or a
+    // private field of a type declared in this file only, created by `new Random(...)` from plain values (no call) or
+    // taken from Random.Shared.
+    private static VariableDeclaratorSyntax? RemovableGenerator(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax { Expression: var receiver } ||
+            model.GetSymbolInfo(receiver, cancellationToken).Symbol is not { } symbol ||
+            symbol is not (ILocalSymbol or IFieldSymbol { DeclaredAccessibility: Accessibility.Private }) ||
+            symbol.DeclaringSyntaxReferences.Length != 1 ||
+            symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator ||
+            declarator.SyntaxTree != call.SyntaxTree ||
+            (symbol is IFieldSymbol field && field.ContainingType.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != call.SyntaxTree)))
+        {
+            return null;
+        }
+
+        return declarator.Initializer?.Value switch
+        {
+            null => declarator,
+            BaseObjectCreationExpressionSyntax creation when !creation.DescendantNodes().OfType<InvocationExpressionSyntax>().Any() &&
+                                                             !creation.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Any() => declarator,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => declarator,
+            _ => null,
+        };
+    }
+
+    // Removes each marked Random variable the rewritten code no longer reads (its whole declaration when it is the only one).
+    private static async Task<SyntaxNode> RemoveUnusedGeneratorsAsync(Document document, SyntaxNode root, SyntaxAnnotation generator, CancellationToken cancellationToken)
+    {
+        var marked = root.GetAnnotatedNodes(generator).OfType<VariableDeclaratorSyntax>().ToList();
+        if (marked.Count == 0)
+        {
+            return root;
+        }
+
+        var model = await document.WithSyntaxRoot(root).GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+        {
+            return root;
+        }
+
+        var tree = model.SyntaxTree;
+        var current = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+        var unused = new List<SyntaxNode>();
+        foreach (var declarator in current.GetAnnotatedNodes(generator).OfType<VariableDeclaratorSyntax>())
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            var name = declarator.Identifier.ValueText;
+            if (symbol is null || current.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i =>
+                    i.Identifier.ValueText == name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, symbol)))
+            {
+                continue;
+            }
+
+            unused.Add(declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1 } declaration ? declaration.Parent! : declarator);
+        }
+
+        current = current.TrackNodes(unused);
+        foreach (var node in unused)
+        {
+            current = Remove(current, current.GetCurrentNode(node)!);
+        }
+
+        return current;
+    }
+
+    // Removes a declaration with its own lines; a blank line before it stays between its neighbours, and no blank line is
+    // left right after an opening brace.
+    private static SyntaxNode Remove(SyntaxNode root, SyntaxNode node)
+    {
+        var hadBlankLine = node.GetLeadingTrivia().TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)).Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var afterBrace = node.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.OpenBraceToken);
+        var removedMark = new SyntaxAnnotation();
+        var nextMark = new SyntaxAnnotation();
+        root = root.ReplaceSyntax(
+            new[] { node }, (_, rewritten) => rewritten.WithAdditionalAnnotations(removedMark),
+            new[] { node.GetLastToken().GetNextToken() }, (_, rewritten) => rewritten.WithAdditionalAnnotations(nextMark),
+            null, null);
+        root = root.RemoveNode(root.GetAnnotatedNodes(removedMark).Single(), SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepDirectives) ?? root;
+        var following = root.GetAnnotatedTokens(nextMark).Single();
+        var leading = following.LeadingTrivia;
+        var startsBlank = leading.Count > 0 && leading[0].IsKind(SyntaxKind.EndOfLineTrivia);
+        if (hadBlankLine && !afterBrace && !startsBlank)
+        {
+            leading = leading.Insert(0, root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
+        }
+        else if (afterBrace && startsBlank)
+        {
+            leading = leading.RemoveAt(0);
+        }
+
+        return root.ReplaceToken(following, following.WithLeadingTrivia(leading).WithoutAnnotations(nextMark));
     }
 
     // What to replace (the call, or the whole one-liner that builds a string) and with what.

@@ -32,7 +32,7 @@ public class MoveSecretToEnvFileCodeFixTests
     }
 
     [Fact]
-    public async Task SG0001_in_a_const_makes_it_static_readonly_and_quotes_the_value_as_needed()
+    public async Task SG0001_in_a_const_makes_it_a_static_property_that_reads_the_secret_and_quotes_the_value_as_needed()
     {
         var test = new CodeFixTest<HardcodedCredentialFormatAnalyzer, MoveSecretToEnvFileCodeFixProvider>
         {
@@ -50,7 +50,7 @@ public class MoveSecretToEnvFileCodeFixTests
 
                 class Db
                 {
-                    public static readonly string ConnectionString = Secrets.Get("CONNECTION_STRING_SECRET");
+                    public static string ConnectionString => Secrets.Get("CONNECTION_STRING_SECRET");
                 }
                 """,
         }.WithEnvFile(string.Empty, "CONNECTION_STRING_SECRET='Server=db;Database=app;User Id=sa;Password=Pr0d#Kq81xZ;'\n");
@@ -58,7 +58,7 @@ public class MoveSecretToEnvFileCodeFixTests
     }
 
     [Fact]
-    public async Task SG0003_stores_key_bytes_as_base64_and_converts_them_back()
+    public async Task SG0003_stores_key_bytes_as_base64_and_converts_them_back_in_a_property_not_a_static_initializer()
     {
         var test = new CodeFixTest<HardcodedKeyMaterialAnalyzer, MoveSecretToEnvFileCodeFixProvider>
         {
@@ -80,7 +80,7 @@ public class MoveSecretToEnvFileCodeFixTests
 
                 class Webhook
                 {
-                    private static readonly byte[] SigningKey = System.Convert.FromBase64String(Secrets.Get("SIGNING_KEY_SECRET"));
+                    private static byte[] SigningKey => System.Convert.FromBase64String(Secrets.Get("SIGNING_KEY_SECRET"));
 
                     public byte[] Sign(byte[] body) => HMACSHA256.HashData(SigningKey, body);
                 }
@@ -90,7 +90,7 @@ public class MoveSecretToEnvFileCodeFixTests
     }
 
     [Fact]
-    public async Task Fix_All_moves_every_secret_of_the_project_and_edits_the_env_file_once()
+    public async Task Fix_All_moves_every_secret_of_the_project_and_edits_the_env_file_once_numbering_names_before_the_suffix()
     {
         var test = new CodeFixTest<HardcodedCredentialAnalyzer, MoveSecretToEnvFileCodeFixProvider>
         {
@@ -133,7 +133,7 @@ public class MoveSecretToEnvFileCodeFixTests
 
                         class B
                         {
-                            string smtpPassword = Secrets.Get("SMTP_PASSWORD_SECRET_2");
+                            string smtpPassword = Secrets.Get("SMTP_PASSWORD_2_SECRET");
                             string sameValue = "Tok!22x9Q";
                             void M(string apiToken) { if (apiToken == Secrets.Get("API_TOKEN_SECRET")) { } }
                         }
@@ -145,7 +145,7 @@ public class MoveSecretToEnvFileCodeFixTests
             NumberOfFixAllInDocumentIterations = 2,
             NumberOfFixAllInProjectIterations = 1,
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
-        }.WithEnvFile("EXISTING=1\n", "EXISTING=1\nSMTP_PASSWORD_SECRET=Smtp!Kq81x\nAPI_TOKEN_SECRET=Tok!22x9Q\nSMTP_PASSWORD_SECRET_2=Other!Zq73x\n");
+        }.WithEnvFile("EXISTING=1\n", "EXISTING=1\nSMTP_PASSWORD_SECRET=Smtp!Kq81x\nAPI_TOKEN_SECRET=Tok!22x9Q\nSMTP_PASSWORD_2_SECRET=Other!Zq73x\n");
         test.NumberOfIncrementalIterations = 4;
         await test.RunAsync();
     }

@@ -49,6 +49,20 @@ public class PlaintextSecretInConfigFileAnalyzerTests
     }
 
     [Fact]
+    public async Task The_suggested_entry_name_ends_with_the_projects_first_secret_suffix()
+    {
+        var test = new Test { TestCode = "class C { }" };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property._SecretGuardAnalyzerSecretSuffixes = _VAULT,_SECRET\n"));
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", """{ "Stripe": { "ApiKey": "Lv8kQ2x9Wm4zRt7pYc3N" } }"""));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\nAPI_KEY_SECRET=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\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/appsettings.json", 1, 25, 1, 47)
+            .WithArguments("'Stripe:ApiKey' in appsettings.json holds a plaintext secret: move it to an env-file entry Stripe__ApiKey_VAULT (the build encrypts it; AddSecretGuard serves it back as 'Stripe:ApiKey') and remove it here"));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
+            .WithArguments("GITHUB_TOKEN holds what looks like a GitHub token under a name that is not secret, so the build does not encrypt it: name it GITHUB_TOKEN_VAULT"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Values_agree_with_SG0002_placeholders_and_connection_strings_are_not_reported_weak_values_are_SG0009()
     {
         var test = new Test { TestCode = "class C { }" };

@@ -268,6 +268,35 @@ public class SecretInLogAnalyzerTests
 
     // ---- Options and test projects ----
 
+    // A template engine's or lexer's token: text a pattern cut from plain text is a piece of syntax, not a credential.
+    [Theory]
+    [InlineData("foreach (System.Text.RegularExpressions.Match match in TokenPattern.Matches(template)) { var foundToken = match.Value.Trim('{', '}'); throw new InvalidOperationException(string.Format(\"Circular reference for token '{0}'\", foundToken)); }")]
+    [InlineData("var pattern = new System.Text.RegularExpressions.Regex(\"\\\\{(\\\\w+)\\\\}\"); var m = pattern.Match(template); var foundToken = m.Groups[1].Value; logger.LogWarning(\"Unknown token {Token} in template\", foundToken);")]
+    [InlineData("foreach (System.Text.RegularExpressions.Match match in TokenPattern.Matches(template)) { var foundToken = Unwrap(match.Value); logger.LogDebug(\"Expanding {Token}\", foundToken); }")]
+    [InlineData("string callingToken = null; foreach (System.Text.RegularExpressions.Match match in TokenPattern.Matches(template)) { var foundToken = Unwrap(match.Value); if (foundToken == callingToken) throw new InvalidOperationException(\"Circular reference for token \" + callingToken); callingToken = foundToken; }")]
+    [InlineData("var m = System.Text.RegularExpressions.Regex.Match(template, \"\\\\$\\\\((\\\\w+)\\\\)\"); while (m.Success) { var foundToken = m.Groups[1].Value; Console.WriteLine(\"token: \" + foundToken); m = m.NextMatch(); }")]
+    public Task Tokens_a_pattern_cut_from_plain_text_are_not_reported(string body) => Verify(body, """
+        static readonly System.Text.RegularExpressions.Regex TokenPattern = new System.Text.RegularExpressions.Regex("{\\w+}");
+        static readonly Func<string, string> Unwrap = t => t.Trim('{', '}');
+        string template => "Hello {name}";
+        """);
+
+    // ...but a token cut from a secret-named value or by a pattern that names a credential is one.
+    [Theory]
+    [InlineData("var m = System.Text.RegularExpressions.Regex.Match(BearerToken, \"(.+)\"); var foundToken = m.Groups[1].Value; logger.LogInformation(\"Caller {Token}\", {|SG0004:foundToken|});")]
+    [InlineData("var m = System.Text.RegularExpressions.Regex.Match(responseBody, \"access_token=(\\\\w+)\"); var foundToken = m.Groups[1].Value; logger.LogInformation(\"Got {Token}\", {|SG0004:foundToken|});")]
+    [InlineData("var bearer = new System.Text.RegularExpressions.Regex(\"Bearer\\\\s+(\\\\S+)\"); var foundToken = bearer.Match(responseBody).Groups[1].Value; Console.WriteLine({|SG0004:foundToken|});")]
+    [InlineData("var foundToken = Lookup(System.Text.RegularExpressions.Regex.Match(responseBody, \"id=(\\\\d+)\").Groups[1].Value); Console.WriteLine({|SG0004:foundToken|});")]
+    [InlineData("var foundToken = TokenPattern.Match(ApiKey).Value; Console.WriteLine({|SG0004:foundToken|});")]
+    [InlineData("string lastToken = null; var foundToken = TokenPattern.Match(ApiKey).Value; lastToken = foundToken; Console.WriteLine({|SG0004:lastToken|});")]
+    public Task Tokens_cut_from_a_secret_or_by_a_credential_pattern_are_reported(string body) => Verify(body, """
+        static readonly System.Text.RegularExpressions.Regex TokenPattern = new System.Text.RegularExpressions.Regex("\\w+");
+        string BearerToken => "";
+        string responseBody => "";
+        string ApiKey => "";
+        static string Lookup(string id) => id;
+        """);
+
     [Fact]
     public Task Sensitive_words_option_adds_words() => Verify(
         "var badge = userName; Console.WriteLine({|SG0004:badgeCode|}); Console.WriteLine(badge);",

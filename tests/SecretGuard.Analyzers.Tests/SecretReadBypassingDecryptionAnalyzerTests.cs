@@ -63,6 +63,13 @@ public class SecretReadBypassingDecryptionAnalyzerTests
             InMethod("var a = {|SG0006:Environment.GetEnvironmentVariable(\"DB_VAULT\")|}; var b = {|SG0006:Environment.GetEnvironmentVariable(\"API_SECRET\")|};"),
             "build_property.SecretGuardSecretSuffixes = _SECRET,_VAULT");
 
+    // The compiler cuts a property at its first ';' (dotnet/roslyn#51692); the package passes a ','-separated copy too.
+    [Fact]
+    public Task The_packages_comma_separated_copy_of_the_suffixes_wins_over_the_cut_property() =>
+        AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.VerifyAsync(
+            InMethod("var a = {|SG0006:Environment.GetEnvironmentVariable(\"DB_VAULT\")|}; var b = {|SG0006:Environment.GetEnvironmentVariable(\"API_SECRET\")|};"),
+            "build_property.SecretGuardSecretSuffixes = _SECRET\nbuild_property._SecretGuardAnalyzerSecretSuffixes = _SECRET,_VAULT");
+
     [Fact]
     public Task The_message_names_the_entry_and_the_way_it_is_read() =>
         AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.VerifyAsync(

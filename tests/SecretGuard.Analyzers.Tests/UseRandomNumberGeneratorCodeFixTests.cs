@@ -10,7 +10,7 @@ namespace SecretGuard.Analyzers.Tests;
 public class UseRandomNumberGeneratorCodeFixTests
 {
     [Fact]
-    public async Task Net8_Next_NextBytes_GetItems_Shuffle_and_the_token_one_liner_with_Fix_All()
+    public async Task Net8_Next_NextBytes_GetItems_Shuffle_and_the_token_one_liner_with_Fix_All_and_the_unused_Random_field_goes()
     {
         await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
         {
@@ -53,7 +53,6 @@ public class UseRandomNumberGeneratorCodeFixTests
 
                 class Tokens
                 {
-                    private static readonly Random Rng = new Random();
                     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
                     public int Otp() => RandomNumberGenerator.GetInt32(100000, 1000000);
@@ -77,6 +76,74 @@ public class UseRandomNumberGeneratorCodeFixTests
                     }
 
                     public string SessionToken() => RandomNumberGenerator.GetString(Alphabet, 24);
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_Random_local_or_private_field_the_fix_leaves_unused_is_removed_one_still_used_stays()
+    {
+        await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+
+                class Codes
+                {
+                    private readonly Random _jitter = new Random();
+
+                    private readonly Random _tokens = new Random(Environment.TickCount);
+
+                    public string ResetToken()
+                    {
+                        var rng = new Random();
+                        var resetToken = {|SG0005:rng.Next(100000, 1000000)|};
+                        return resetToken.ToString();
+                    }
+
+                    public int Otp()
+                    {
+                        var generator = new Random(42);
+                        Pause(generator.Next(10));
+                        var otp = {|SG0005:generator.Next(1000000)|};
+                        return otp;
+                    }
+
+                    public int SessionToken() => {|SG0005:_tokens.Next()|};
+
+                    public int Jitter() => _jitter.Next(50);
+
+                    private static void Pause(int milliseconds) { }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Security.Cryptography;
+
+                class Codes
+                {
+                    private readonly Random _jitter = new Random();
+
+                    public string ResetToken()
+                    {
+                        var resetToken = RandomNumberGenerator.GetInt32(100000, 1000000);
+                        return resetToken.ToString();
+                    }
+
+                    public int Otp()
+                    {
+                        var generator = new Random(42);
+                        Pause(generator.Next(10));
+                        var otp = RandomNumberGenerator.GetInt32(1000000);
+                        return otp;
+                    }
+
+                    public int SessionToken() => RandomNumberGenerator.GetInt32(int.MaxValue);
+
+                    public int Jitter() => _jitter.Next(50);
+
+                    private static void Pause(int milliseconds) { }
                 }
                 """,
         }.RunAsync();

@@ -13,6 +13,21 @@ public class EnvCheckRunnerPolicyTests
     // ---- SG1007 -------------------------------------------------------------------------------------------------
 
     [Fact]
+    public void SG1007_suggests_the_projects_first_secret_suffix()
+    {
+        using var s = new CheckScenario("dev");
+        var github = Tokens.GitHub();
+        var path = s.Write(".env.dev", "GITHUB_TOKEN=" + github + "\n");
+        var options = s.Options(CheckMode.Verify, "dev", new EnvFileTarget(path, "dev"));
+        options.SecretSuffixes.Add("_VAULT");
+        options.SecretSuffixes.Add("_SECRET");
+
+        var finding = CheckAssert.At(EnvCheckRunner.Run(options), DiagnosticIds.SecretInNonSecretEntry, path, 1);
+
+        Assert.Contains("name it GITHUB_TOKEN_VAULT (and read it with Secrets.Get)", finding.Message);
+    }
+
+    [Fact]
     public void Credentials_under_non_secret_names_are_SG1007_at_the_value()
     {
         using var s = new CheckScenario("dev");
@@ -131,6 +146,23 @@ public class EnvCheckRunnerPolicyTests
 
         var finding = CheckAssert.Single(report, DiagnosticIds.SecretInNonSecretEntry);
         CheckAssert.Is(finding, DiagnosticIds.SecretInNonSecretEntry, FindingSeverity.Warning, 3, 12);
+        Assert.Equal("STRIPE_KEY", finding.KeyName);
+        CheckAssert.Ids(report, DiagnosticIds.SecretInNonSecretEntry);
+    }
+
+    [Fact]
+    public void The_SG0007_suppression_the_IDE_honours_silences_SG1007_too()
+    {
+        // The IDE reports an env-file line as SG0007 and a build as SG1007: one comment must silence both.
+        using var s = new CheckScenario("dev");
+        var path = s.Write(".env.dev",
+            "# secretguard-disable-next-line SG0007\n" +
+            "GITHUB_TOKEN=" + Tokens.GitHub() + "\n" +
+            "STRIPE_KEY=" + Tokens.StripeLive() + "\n");
+
+        var report = EnvCheckRunner.Run(s.Options(CheckMode.Verify, "dev", new EnvFileTarget(path, "dev")));
+
+        var finding = CheckAssert.Single(report, DiagnosticIds.SecretInNonSecretEntry);
         Assert.Equal("STRIPE_KEY", finding.KeyName);
         CheckAssert.Ids(report, DiagnosticIds.SecretInNonSecretEntry);
     }

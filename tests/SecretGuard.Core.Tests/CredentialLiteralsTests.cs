@@ -117,6 +117,20 @@ public class CredentialLiteralsTests
         Assert.False(CredentialLiterals.NamesTestData("WalletSeed", isCredentialName: true));
     }
 
+    [Theory]
+    [InlineData("missing", "ArchivePassword", "None")]
+    [InlineData("development", "ReportingApiKey", "None")]
+    [InlineData("postgres", "DatabasePassword", "None")]
+    [InlineData("admin", "BrokerPassword", "Weak")]
+    [InlineData("supersecret", "JwtSecret", "Weak")]
+    [InlineData("postgres123", "DatabasePassword", "Weak")]
+    [InlineData("Granite2023%", "SmtpPassword", "Strong")]
+    public void In_a_fallback_a_plain_word_is_a_filler_unless_it_spells_a_default(string value, string name, string expected)
+    {
+        Assert.Equal(expected, CredentialLiterals.Judge(value, name, isTestData: false, isFragment: false, out _, isFallback: true).ToString());
+        Assert.NotEqual(SecretEvidence.None, CredentialLiterals.Judge(value, name, isTestData: false, isFragment: false, out _));
+    }
+
     [Fact]
     public void A_piece_of_a_value_built_at_run_time_is_strong_only_if_it_looks_generated()
     {

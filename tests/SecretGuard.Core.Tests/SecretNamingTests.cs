@@ -58,6 +58,14 @@ public class SecretNamingTests
     }
 
     [Fact]
+    public void New_entries_take_the_first_suffix_as_written_not_the_longest()
+    {
+        Assert.Equal("_vault", SecretNaming.FromList(" _vault ; _API_SECRET").PreferredSuffix);
+        Assert.Equal("_SECRET", SecretNaming.FromList(";;").PreferredSuffix);
+        Assert.Equal("_SECRET", SecretNaming.Default.PreferredSuffix);
+    }
+
+    [Fact]
     public void The_longest_suffix_is_stripped_first()
     {
         var naming = SecretNaming.FromList("_SECRET;_API_SECRET");

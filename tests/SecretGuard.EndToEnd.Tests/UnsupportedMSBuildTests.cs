@@ -28,7 +28,7 @@ public sealed class UnsupportedMSBuildTests
     {
         using var project = new SampleProject(_feed);
         UseSimulatedPackage(project);
-        const string text = "API_KEY_SECRET=plain-on-an-old-msbuild\n";
+        const string text = "API_KEY_SECRET=plain-on-an-old-msbuild\nSTRIPE_KEY=" + StripeKey + "\n";
         project.WriteEnv("dev", text);
 
         var build = project.Build(extraArguments: Simulated("Full", "17.14.8"));
@@ -42,6 +42,10 @@ public sealed class UnsupportedMSBuildTests
         Assert.Equal(text, project.ReadEnv("dev"));
         Assert.DoesNotContain("SG1004:", build.Output); // the env file was not checked
         Assert.False(File.Exists(Path.Combine(project.OutputDirectory, ".env")));
+
+        // Nothing checks the env files here, so they stay compiler inputs and the analyzers report the leaked key (SG0007).
+        Assert.Contains(project.EnvFile("dev") + "(2,12): warning SG0007: STRIPE_KEY holds what looks like a Stripe secret key", build.Output);
+        Assert.DoesNotContain("SG1007:", build.Output);
 
         // In CI the analyzers' findings become errors; SG1013 does not (docs/rules/SG1013.md says why). The build starts
         // from scratch as on a CI machine: an incremental one would skip the unchanged compilation and its diagnostics.

@@ -7,7 +7,10 @@ namespace SecretGuard.Analyzers.Infrastructure;
 /// <summary>Creates diagnostics the way every SecretGuard rule does: test projects get suggestions (or nothing) by option.</summary>
 internal static class SecretReporter
 {
-    /// <summary>Property: the env-file name the code fix gives the secret (e.g. STRIPE_API_KEY_SECRET).</summary>
+    /// <summary>
+    /// Property: the stem of the env-file name the code fix gives the secret (e.g. STRIPE_API_KEY); the fix adds the
+    /// project's secret suffix (<see cref="SecretNameSuggestion.ForProject"/>).
+    /// </summary>
     public const string SecretNameProperty = "SecretName";
 
     /// <summary>Property: how the fix reads the value back: <c>string</c>, <c>bytes</c> (base64) or <c>utf8</c>.</summary>

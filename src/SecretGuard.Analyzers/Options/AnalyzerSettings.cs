@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -30,14 +29,21 @@ internal sealed class AnalyzerSettings
 
     private static readonly ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings> Cache = new ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings>();
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+    private const double MaxMinLength = 1000;
+
+    /// <summary>The rules that read <c>min_length</c>, so their own <c>secretguard.&lt;id&gt;.min_length</c> is read (and checked) up front.</summary>
+    private static readonly string[] MinLengthRules = { RuleIdentifiers.HardcodedCredential };
 
     private readonly AnalyzerConfigOptions _options;
-    private readonly ConcurrentDictionary<string, int> _minLengths = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+    private readonly List<(string Key, string Problem)> _problems = new List<(string Key, string Problem)>();
+    private readonly double? _minLength;
+    private readonly Dictionary<string, double> _ruleMinLengths = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    // Every option is read here, once, and never later: SG0008 reports what this constructor found, so a value read
+    // lazily by a rule (after SG0008 had looked) would never be reported.
     private AnalyzerSettings(AnalyzerConfigOptions options)
     {
         _options = options;
-        Problems = new List<(string Key, string Problem)>();
         var extra = ReadList(ExtraSecretWords);
         var excluded = ReadList(ExcludedNameWords);
         Names = extra.Count == 0 && excluded.Count == 0 ? CredentialNames.Default : new CredentialNames(extra, excluded);
@@ -48,7 +54,7 @@ internal sealed class AnalyzerSettings
         SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
             ? CredentialNames.DefaultSensitive
             : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
-        options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var suffixes);
+        var suffixes = ReadSecretSuffixes(options);
         SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
         ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
 
@@ -61,7 +67,7 @@ internal sealed class AnalyzerSettings
             }
             catch (ArgumentException ex)
             {
-                Problems.Add(("secretguard." + ExcludedValuePattern, "not a .NET regular expression (" + ex.Message + ")"));
+                _problems.Add(("secretguard." + ExcludedValuePattern, "not a .NET regular expression (" + ex.Message + ")"));
             }
         }
 
@@ -71,7 +77,7 @@ internal sealed class AnalyzerSettings
             var known = new HashSet<string>(CredentialCatalogue.Default.Families.Select(f => f.Id), StringComparer.OrdinalIgnoreCase);
             foreach (var id in disabled.Where(id => !known.Contains(id)))
             {
-                Problems.Add(("secretguard." + DisabledFamilies, "'" + id + "' is not a credential family (known: " + string.Join(", ", known.OrderBy(k => k)) + ")"));
+                _problems.Add(("secretguard." + DisabledFamilies, "'" + id + "' is not a credential family (known: " + string.Join(", ", known.OrderBy(k => k)) + ")"));
             }
 
             var off = new HashSet<string>(disabled, StringComparer.OrdinalIgnoreCase);
@@ -82,7 +88,15 @@ internal sealed class AnalyzerSettings
             Catalogue = CredentialCatalogue.Default;
         }
 
-        EntropyFloor = ReadDouble(EntropyThreshold, 0, 0, 8);
+        EntropyFloor = ReadDouble("secretguard." + EntropyThreshold, 0, 8) ?? 0;
+        _minLength = ReadDouble("secretguard." + MinLength, 0, MaxMinLength);
+        foreach (var ruleId in MinLengthRules)
+        {
+            if (ReadDouble("secretguard." + ruleId + "." + MinLength, 0, MaxMinLength) is double ruleMinLength)
+            {
+                _ruleMinLengths[ruleId] = ruleMinLength;
+            }
+        }
 
         options.TryGetValue("build_property.IsTestProject", out var isTest);
         IsTestProject = string.Equals(isTest?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
@@ -100,7 +114,7 @@ internal sealed class AnalyzerSettings
                 TestProjectMode = TestProjectMode.Off;
                 break;
             default:
-                Problems.Add(("secretguard." + TestProjects, "'" + testMode + "' is not one of report, suggestion, off"));
+                _problems.Add(("secretguard." + TestProjects, "'" + testMode + "' is not one of report, suggestion, off"));
                 TestProjectMode = TestProjectMode.Suggestion;
                 break;
         }
@@ -127,14 +141,27 @@ internal sealed class AnalyzerSettings
 
     public TestProjectMode TestProjectMode { get; }
 
-    /// <summary>Options that could not be read: (key, what is wrong).</summary>
-    public List<(string Key, string Problem)> Problems { get; }
+    /// <summary>Options that could not be read: (key, what is wrong). Complete once the settings exist; never changes.</summary>
+    public IReadOnlyList<(string Key, string Problem)> Problems => _problems;
 
     public static AnalyzerSettings For(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new AnalyzerSettings(o));
 
-    /// <summary>The minimum value length for a rule (<c>secretguard.SG0002.min_length</c>, then <c>secretguard.min_length</c>).</summary>
+    /// <summary>
+    /// The project's <c>SecretGuardSecretSuffixes</c>. The compiler hands MSBuild properties to analyzers in an options file
+    /// where <c>;</c> starts a comment (dotnet/roslyn#51692), so the package also passes a copy with <c>,</c> between the
+    /// suffixes (build/SecretGuard.Common.targets); the property itself is the fallback for hosts that lack the copy.
+    /// </summary>
+    public static string? ReadSecretSuffixes(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property._SecretGuardAnalyzerSecretSuffixes", out var list) && !string.IsNullOrWhiteSpace(list) ? list
+        : options.TryGetValue("build_property.SecretGuardSecretSuffixes", out var property) ? property
+        : null;
+
+    /// <summary>
+    /// The minimum value length for a rule: <c>secretguard.SG0002.min_length</c>, then <c>secretguard.min_length</c>, then
+    /// <paramref name="defaultValue"/>. Only rules in <see cref="MinLengthRules"/> have a value of their own.
+    /// </summary>
     public int MinLengthFor(string ruleId, int defaultValue) =>
-        _minLengths.GetOrAdd(ruleId, id => (int)ReadDouble(MinLength, defaultValue, 0, 1000, id));
+        (int)(_ruleMinLengths.TryGetValue(ruleId, out var own) ? own : _minLength ?? defaultValue);
 
     public bool IsExcludedValue(string value)
     {
@@ -153,22 +180,25 @@ internal sealed class AnalyzerSettings
         }
     }
 
-    private string? Read(string option, string? ruleId = null)
-    {
-        if (ruleId is not null && _options.TryGetValue("secretguard." + ruleId + "." + option, out var ruleValue) && !string.IsNullOrWhiteSpace(ruleValue))
-        {
-            return ruleValue.Trim();
-        }
+    private string? Read(string option) => ReadKey("secretguard." + option);
 
-        return _options.TryGetValue("secretguard." + option, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-    }
+    private string? ReadKey(string key) =>
+        _options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private List<string> ReadList(string option) =>
         (Read(option) ?? string.Empty).Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
-    private bool ReadBool(string option, bool defaultValue, string? ruleId = null)
+    /// <summary>A rule's own value (<c>secretguard.SG0005.report_all_uses</c>), else the shared one; a bad value is reported under the key it came from.</summary>
+    private bool ReadBool(string option, bool defaultValue, string ruleId)
     {
-        var text = Read(option, ruleId);
+        var key = "secretguard." + ruleId + "." + option;
+        var text = ReadKey(key);
+        if (text is null)
+        {
+            key = "secretguard." + option;
+            text = ReadKey(key);
+        }
+
         if (text is null)
         {
             return defaultValue;
@@ -179,20 +209,17 @@ internal sealed class AnalyzerSettings
             return value;
         }
 
-        lock (Problems)
-        {
-            Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not true or false"));
-        }
-
+        _problems.Add((key, "'" + text + "' is not true or false"));
         return defaultValue;
     }
 
-    private double ReadDouble(string option, double defaultValue, double min, double max, string? ruleId = null)
+    /// <summary>The number under <paramref name="key"/>; null when it is absent or bad (a bad value is remembered for SG0008).</summary>
+    private double? ReadDouble(string key, double min, double max)
     {
-        var text = Read(option, ruleId);
+        var text = ReadKey(key);
         if (text is null)
         {
-            return defaultValue;
+            return null;
         }
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
@@ -200,11 +227,7 @@ internal sealed class AnalyzerSettings
             return value;
         }
 
-        lock (Problems)
-        {
-            Problems.Add(("secretguard." + (ruleId is null ? string.Empty : ruleId + ".") + option, "'" + text + "' is not a number from " + min + " to " + max));
-        }
-
-        return defaultValue;
+        _problems.Add((key, "'" + text + "' is not a number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture)));
+        return null;
     }
 }

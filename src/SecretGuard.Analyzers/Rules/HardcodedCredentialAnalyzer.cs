@@ -130,7 +130,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var evidence = CredentialLiterals.Judge(value, name, IsTestData(literal, name), isFragment, out var weakBecause);
+        var evidence = CredentialLiterals.Judge(value, name, IsTestData(literal, name), isFragment, out var weakBecause, FallbackPositions.IsFallback(node));
         if (evidence == SecretEvidence.None)
         {
             return null;

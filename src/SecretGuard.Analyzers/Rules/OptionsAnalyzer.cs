@@ -6,7 +6,12 @@ using SecretGuard.Analyzers.Options;
 
 namespace SecretGuard.Analyzers.Rules;
 
-/// <summary>SG0008: a SecretGuard option in <c>.editorconfig</c> has a bad value. Reported once per option and value, at the end of the compilation.</summary>
+/// <summary>
+/// SG0008: a SecretGuard option in <c>.editorconfig</c> has a bad value. Reported once per option and value, at the end of the
+/// compilation. Every options object a rule can read (the global one, each syntax tree's, each additional file's) is read
+/// here as well; <see cref="AnalyzerSettings"/> checks every option when it is created, so what the end action reports
+/// does not depend on which rules ran first, or at all.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OptionsAnalyzer : DiagnosticAnalyzer
 {
@@ -23,6 +28,7 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
             var problems = new ConcurrentDictionary<(string Key, string Problem), bool>();
             Collect(problems, AnalyzerSettings.For(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
             start.RegisterSyntaxTreeAction(tree => Collect(problems, AnalyzerSettings.For(tree.Options.AnalyzerConfigOptionsProvider.GetOptions(tree.Tree))));
+            start.RegisterAdditionalFileAction(file => Collect(problems, AnalyzerSettings.For(file.Options.AnalyzerConfigOptionsProvider.GetOptions(file.AdditionalFile))));
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (var problem in problems.Keys)
@@ -35,12 +41,9 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
 
     private static void Collect(ConcurrentDictionary<(string Key, string Problem), bool> problems, AnalyzerSettings settings)
     {
-        lock (settings.Problems)
+        foreach (var problem in settings.Problems)
         {
-            foreach (var problem in settings.Problems)
-            {
-                problems.TryAdd(problem, true);
-            }
+            problems.TryAdd(problem, true);
         }
     }
 }

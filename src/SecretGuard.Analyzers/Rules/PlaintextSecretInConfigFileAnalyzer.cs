@@ -22,7 +22,6 @@ namespace SecretGuard.Analyzers.Rules;
 public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
 {
     private const string PlaceholderMetadata = "build_metadata.AdditionalFiles.SecretGuardPlaceholder";
-    private const string SuffixesProperty = "build_property.SecretGuardSecretSuffixes";
     private const int MinLength = 6;
 
     /// <inheritdoc />
@@ -65,8 +64,7 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            options.TryGetValue(SuffixesProperty, out var suffixes);
-            AnalyzeEnvFile(context, file, text, settings, SecretNaming.FromList(suffixes));
+            AnalyzeEnvFile(context, file, text, settings, SecretNaming.FromList(AnalyzerSettings.ReadSecretSuffixes(options)));
         }
     }
 
@@ -109,7 +107,8 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var envName = value.Path.Replace(":", "__") + (value.Path.EndsWith("_SECRET", StringComparison.OrdinalIgnoreCase) ? string.Empty : "_SECRET");
+            // The entry name the project's first suffix makes secret (SecretGuardSecretSuffixes), unless the key already ends with one.
+            var envName = value.Path.Replace(":", "__") + (settings.SecretNaming.IsSecret(value.Path) ? string.Empty : settings.SecretNaming.PreferredSuffix);
             var message = "'" + value.Path + "' in " + fileName + " holds " + what + ": move it to an env-file entry " + envName +
                           " (the build encrypts it; AddSecretGuard serves it back as '" + value.Path + "') and remove it here";
             Report(context, file, text, value.Start, value.Length, settings, DiagnosticDescriptors.PlaintextSecretInConfigFile, message);
@@ -143,7 +142,7 @@ public sealed class PlaintextSecretInConfigFileAnalyzer : DiagnosticAnalyzer
             }
 
             var message = entry.Key + " holds what looks like " + match.Family.Description + " under a name that is not secret, so the build does not encrypt it: name it " +
-                          entry.Key + "_SECRET";
+                          entry.Key + naming.PreferredSuffix;
             Report(context, file, text, start, length, settings, DiagnosticDescriptors.PlaintextSecretInConfigFile, message);
         }
     }

@@ -214,7 +214,9 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
             }
 
             // [LoggerMessage(...)] static partial void LogLogin(ILogger logger, string password);
-            if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && _loggerMessageMethods.GetOrAdd(method, _isLoggerMessageMethod))
+            // Only a partial method can be one: the generator writes its body. Checked first, it spares a lookup per call.
+            if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && method.IsPartialDefinition &&
+                _loggerMessageMethods.GetOrAdd(method, _isLoggerMessageMethod))
             {
                 return "the [LoggerMessage] method " + method.Name;
             }

@@ -106,7 +106,15 @@ internal sealed class SensitiveValues
                 {
                     // A local given only constants (var passwordOrKey = isCert ? "key" : "password") holds no secret
                     // from outside: logging it leaks nothing, and a hardcoded credential is SG0002's.
-                    return HoldsOnlyConstants(local) ? null : local;
+                    // So is one given only text a pattern cut from plain text: a template engine's or lexer's token.
+                    var context = names;
+                    return HoldsOnlyConstants(local) ||
+                           RegexMatchedText.HoldsOnlyPlainMatchedText(
+                               local,
+                               input => Carrier(input, context, new HashSet<ISymbol>(visited, SymbolEqualityComparer.Default), depth + 1, cancellationToken) is not null,
+                               pattern => PatternNamesCredential(pattern, context))
+                        ? null
+                        : local;
                 }
 
                 if (!visited.Add(local.Local))
@@ -236,6 +244,33 @@ internal sealed class SensitiveValues
         }
 
         return any;
+    }
+
+    // A pattern that names what it cuts out (access_token=(\w+), Bearer\s+(.+), (?<password>...)) cuts a credential.
+    private static bool PatternNamesCredential(string pattern, SensitivityContext names)
+    {
+        var start = -1;
+        for (var i = 0; i <= pattern.Length; i++)
+        {
+            var letter = i < pattern.Length && char.IsLetter(pattern[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                var word = pattern.Substring(start, i - start);
+                if (names.Names.IsCredentialName(word) || word.Equals("bearer", StringComparison.OrdinalIgnoreCase) ||
+                    word.Equals("authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                start = -1;
+            }
+        }
+
+        return false;
     }
 
     // cond ? "key" : "password": constants on both sides, whatever the condition.

@@ -70,8 +70,10 @@ internal static class CredentialLiterals
     /// <paramref name="isTestData"/>: the code or file around it is test data (<see cref="NamesTestData"/>).
     /// <paramref name="isFragment"/>: the literal is one piece of a value built at run time (<c>prefix + "..."</c>).
     /// <paramref name="weakBecause"/> says, for weak evidence, why.
+    /// <paramref name="isFallback"/>: the literal is what the code uses when the real value is missing
+    /// (<c>config["X"] ?? "missing"</c>); a plain word there is a filler, unless it spells a password word or a default.
     /// </summary>
-    public static SecretEvidence Judge(string value, string name, bool isTestData, bool isFragment, out string? weakBecause)
+    public static SecretEvidence Judge(string value, string name, bool isTestData, bool isFragment, out string? weakBecause, bool isFallback = false)
     {
         weakBecause = null;
         if (HoldsNoLiteralCredential(name) || ValueShapes.IsNotASecretValue(value, name))
@@ -86,6 +88,12 @@ internal static class CredentialLiterals
         }
 
         var evidence = JudgeValue(text, isTestData, out weakBecause);
+        if (isFallback && evidence == SecretEvidence.Weak && IsPlainWord(text) && !SpellsDefaultWord(text))
+        {
+            weakBecause = null;
+            return SecretEvidence.None; // ?? "missing", ?? "local", ?? "development": what the code says when nothing is set
+        }
+
         if (isFragment && evidence == SecretEvidence.Strong && !LooksGenerated(text))
         {
             // One piece of a value made at run time: only a generated-looking piece is strong evidence.

@@ -14,6 +14,7 @@ internal sealed class SecretNaming
     public const string DefaultSuffix = "_SECRET";
 
     private readonly string[] _suffixes;
+    private readonly string _preferredSuffix;
     private readonly HashSet<string> _explicitNames;
 
     /// <summary>The default rule: <c>*_SECRET</c>.</summary>
@@ -22,13 +23,13 @@ internal sealed class SecretNaming
     /// <summary>Creates a naming rule from suffixes (null or empty: <c>_SECRET</c>) and explicitly secret names.</summary>
     public SecretNaming(IEnumerable<string>? suffixes, IEnumerable<string>? explicitSecretNames = null)
     {
-        var list = (suffixes ?? Array.Empty<string>())
+        var written = (suffixes ?? Array.Empty<string>())
             .Select(s => s?.Trim() ?? string.Empty)
             .Where(s => s.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(s => s.Length) // the longest suffix is stripped first
             .ToArray();
-        _suffixes = list.Length == 0 ? new[] { DefaultSuffix } : list;
+        _preferredSuffix = written.Length == 0 ? DefaultSuffix : written[0];
+        _suffixes = written.Length == 0 ? new[] { DefaultSuffix } : written.OrderByDescending(s => s.Length).ToArray(); // the longest suffix is stripped first
         _explicitNames = new HashSet<string>(explicitSecretNames ?? Array.Empty<string>(), StringComparer.Ordinal);
     }
 
@@ -41,6 +42,9 @@ internal sealed class SecretNaming
 
     /// <summary>The suffixes, longest first.</summary>
     public IReadOnlyList<string> Suffixes => _suffixes;
+
+    /// <summary>The suffix new secret entries get: the first one of the list as written (default <c>_SECRET</c>).</summary>
+    public string PreferredSuffix => _preferredSuffix;
 
     /// <summary>Whether the entry named <paramref name="key"/> holds a secret.</summary>
     public bool IsSecret(string key) => _explicitNames.Contains(key) || MatchingSuffix(key) is not null;

@@ -231,6 +231,7 @@ namespace Microsoft.Extensions.Configuration
     {
         public static string? GetConnectionString(this IConfiguration configuration, string name) => configuration.GetSection("ConnectionStrings")[name];
         public static T? GetValue<T>(this IConfiguration configuration, string key) => default;
+        public static T GetValue<T>(this IConfiguration configuration, string key, T defaultValue) => defaultValue;
         public static T? Get<T>(this IConfiguration configuration) => default;
         public static string GetRequiredValue(this IConfiguration configuration, string key) => configuration[key] ?? throw new InvalidOperationException(key);
         public static IConfigurationBuilder AddInMemoryCollection(this IConfigurationBuilder builder, IEnumerable<KeyValuePair<string, string?>>? initialData) => builder;

@@ -103,6 +103,7 @@ internal static class Stubs
             public static class ConfigurationBinder
             {
                 public static T GetValue<T>(this IConfiguration configuration, string key) => default(T);
+                public static T GetValue<T>(this IConfiguration configuration, string key, T defaultValue) => defaultValue;
             }
 
             public static class ConfigurationExtensions
