@@ -14,7 +14,8 @@ namespace SecretGuard.RealCode;
 /// <summary>
 /// What the SecretGuard analyzers cost next to the compiler on one real codebase (docs/performance.md, "Analyzer cost").
 /// The same method as the generated-code figure of <c>bench/SecretGuard.Benchmarks analyzer-cost</c>, so the two compare:
-/// single-threaded (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>), one warm-up, then the median of N runs,
+/// single-threaded (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>), warm-up runs (default 2: the JIT's tiers settle,
+/// as they have in a compiler server that has been running), then the median of N runs,
 /// each on fresh syntax trees and compilations, load average recorded at start and end.
 /// </summary>
 /// <remarks>
@@ -29,14 +30,14 @@ namespace SecretGuard.RealCode;
 /// </remarks>
 internal static class CodebaseAnalyzerCost
 {
-    public static async Task<int> RunAsync(Codebase codebase, CodebaseInputs inputs, int runs, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Codebase codebase, CodebaseInputs inputs, int runs, int warmUps, CancellationToken cancellationToken)
     {
         var analyzers = ShippedAnalyzers.All();
         var lines = inputs.Sources.Sum(s => s.Text.Lines.Count);
         Console.WriteLine($"// {codebase.Id}@{codebase.Commit[..10]}: {inputs.Sources.Count:N0} C# files, {lines:N0} lines, {inputs.References.Count} references " +
                           $"({inputs.Packages - inputs.MissingPackages} of {inputs.Packages} packages restored).");
         Console.WriteLine($"// Roslyn {typeof(Compilation).Assembly.GetName().Version} on .NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
-                          $"single-threaded build and analysis, median of {runs} runs after one warm-up.");
+                          $"single-threaded build and analysis, median of {runs} runs after {warmUps} warm-up runs.");
         var loadAtStart = LoadAverage();
         Console.WriteLine($"// Load average at start: {loadAtStart}");
 
@@ -45,7 +46,7 @@ internal static class CodebaseAnalyzerCost
         var errors = 0;
         var sumMs = new List<double>();
         var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
-        for (var run = 0; run <= runs; run++)
+        for (var run = 1 - warmUps; run <= runs; run++)
         {
             // (1) the compiler alone
             Quiesce();
@@ -75,9 +76,9 @@ internal static class CodebaseAnalyzerCost
             }
 
             var sum = times.Values.Sum();
-            Console.WriteLine($"//   run {run}{(run == 0 ? " (warm-up)" : string.Empty)}: compiler {compiler.Elapsed.TotalMilliseconds:F0} ms, analyzers {sum:F0} ms " +
+            Console.WriteLine($"//   {(run <= 0 ? "warm-up" : "run " + run)}: compiler {compiler.Elapsed.TotalMilliseconds:F0} ms, analyzers {sum:F0} ms " +
                               $"({sum / compiler.Elapsed.TotalMilliseconds:P2}); {string.Join(", ", analyzers.Select(a => Rules(a) + " " + times[a].ToString("F0", CultureInfo.InvariantCulture)))}");
-            if (run == 0)
+            if (run <= 0)
             {
                 continue;
             }

@@ -104,7 +104,7 @@ public sealed class AnalyzerRobustnessTests
     public async Task Megabyte_literals_in_every_string_shape_finish_without_exceptions()
     {
         // Noise that makes every family's keyword prefilter pass and its regex run over the megabyte, then a real token.
-        var big = NoiseWithCredentialKeywords(1_000_000, seed: 1).Replace("{", "(", StringComparison.Ordinal) + " ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs";
+        var big = NoiseWithCredentialKeywords(1_000_000, seed: 1).Replace("{", "(", StringComparison.Ordinal) + " 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";
         var source = new StringBuilder()
             .AppendLine("using System;")
             .AppendLine("class Big")
@@ -132,7 +132,7 @@ public sealed class AnalyzerRobustnessTests
         const int Terms = 10_000;
         var constant = string.Join(" + ", Enumerable.Range(0, Terms).Select(i => "\"p" + i + "\""));
         var mixed = string.Join(" + ", Enumerable.Range(0, 2_000).Select(i => i % 2 == 0 ? "\"s" + i + "\"" : "x"));
-        var token = string.Join(" + ", "ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs".Select(c => "\"" + c + "\""));
+        var token = string.Join(" + ", "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".Select(c => "\"" + c + "\""));
 
         // The walks over a chain are quadratic in its length (StringLiterals.IsPartOfConcatenation from every node, and
         // SG0002 reports each literal given to a credential name): one chain of 10 000, the other shapes 2 000 terms.
@@ -185,7 +185,7 @@ public sealed class AnalyzerRobustnessTests
         var tokens = new[]
         {
             "class", "{", "}", "(", ")", "=", "+", "$\"", "\"", "@\"", "\"\"\"", "{", "password", "apiKey", "new", "HMACSHA256", "byte[]", "u8", ";",
-            "\"ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\"", "\"hunter2hunter2\"", "=>", "switch", "case", "[", "]", ",", ":", "?", "??", "!",
+            "\"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\"", "\"hunter2hunter2\"", "=>", "switch", "case", "[", "]", ",", ":", "?", "??", "!",
             "Convert.FromBase64String(", "Encoding.UTF8.GetBytes(", "#if", "#endregion", "/*", "*/", "//", "\n", "'", "\\", "\u2028", "\0",
         };
         var soup = string.Concat(Enumerable.Range(0, 60_000).Select(_ => tokens[random.Next(tokens.Length)] + (random.Next(3) == 0 ? " " : string.Empty)));
@@ -216,13 +216,13 @@ public sealed class AnalyzerRobustnessTests
         // Unicode line breaks, unterminated quotes and PEM blocks, a 1 MB value.
         var env = new List<byte>();
         void Add(string text) => env.AddRange(Encoding.UTF8.GetBytes(text));
-        Add("# invalid UTF-8 below\nGITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs");
+        Add("# invalid UTF-8 below\nGITHUB_TOKEN=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");
         env.AddRange(new byte[] { 0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0xFF, 0xFE, 0x00 });
         Add("\nAPI_URL=https://user:");
         env.AddRange(new byte[] { 0xFF, 0xFF });
         Add("@example.com/\r\rSTRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc\rOLD_MAC=\r\n");
-        Add("K\u2028EY=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\u0085NEXT=xoxb-1234567890-abcdefghij\u2029\n");
-        Add("export QUOTED=\"ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\nSINGLE='unterminated\nPEM=\"-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n");
+        Add("K\u2028EY=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\u0085NEXT=xoxb-1234567890-abcdefghij\u2029\n");
+        Add("export QUOTED=\"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\nSINGLE='unterminated\nPEM=\"-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n");
         Add("=no key\n==\n\"\"=\"\"\nKEY WITH SPACES=1\n\t\t\n");
         Add("HUGE=" + NoiseWithCredentialKeywords(1_000_000, seed: 3) + "\n");
         folder.WriteBytes("invalid-utf8/.env.dev", env.ToArray());
@@ -238,8 +238,8 @@ public sealed class AnalyzerRobustnessTests
             ["comments/appsettings.json"] = "/* unterminated comment { \"Password\": \"hunter2hunter2\" }",
             ["comments/appsettings.Production.json"] = "{ // comment at the end without newline\n \"Password\": \"x\" } //",
             ["escapes/appsettings.json"] = "{ \"Pass\\u0077ord\": \"\\ud800\\udfff\\u0000\\\"\\\\\", \"Token\": \"\\",
-            ["nul/appsettings.json"] = "{ \"Token\": \"ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\0\0\0\", \0 }",
-            ["deep-arrays/appsettings.json"] = new string('[', 100_000) + "\"ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\"" + new string(']', 100_000),
+            ["nul/appsettings.json"] = "{ \"Token\": \"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\0\0\0\", \0 }",
+            ["deep-arrays/appsettings.json"] = new string('[', 100_000) + "\"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\"" + new string(']', 100_000),
             ["deep-objects/appsettings.json"] = string.Concat(Enumerable.Repeat("{\"Password\":", 50_000)) + "\"hunter2hunter2\"" + new string('}', 50_000),
             ["deep-but-fine/appsettings.json"] = string.Concat(Enumerable.Repeat("{\"Password\":", 200)) + "\"hunter2hunter2\"" + new string('}', 200),
             ["wide/appsettings.json"] = "{" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"ApiKey{i}\": \"{i:x8}Zq{i * 7919 % 100_000:d5}\"")) + "}",

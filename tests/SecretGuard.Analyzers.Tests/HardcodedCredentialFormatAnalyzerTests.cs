@@ -6,7 +6,7 @@ namespace SecretGuard.Analyzers.Tests;
 
 public class HardcodedCredentialFormatAnalyzerTests
 {
-    private const string GitHubToken = "ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs";
+    private const string GitHubToken = "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";
     private const string StripeKey = "sk_live_4bWYTI6wLqeeHq1PkCJVuoYq";
     private const string AwsKeyId = "AKIAZ7Q2XK4PLM3N8RTW";
 
@@ -38,7 +38,7 @@ public class HardcodedCredentialFormatAnalyzerTests
                 const string Verbatim = {|SG0001:@"{{GitHubToken}}"|};
                 string raw = {|SG0001:"""{{GitHubToken}}"""|};
                 ReadOnlySpan<byte> Utf8 => {|SG0001:"{{GitHubToken}}"u8|};
-                const string Split = {|SG0001:"ghp_0lR8acRYSi4MDF8k" + "WCBX1KpeZUaLJ4d8jOCs"|};
+                const string Split = {|SG0001:"ghp_0lR8acRYSi4MDF8k" + "WCBX1KpeZUaLJ42AUq8l"|};
                 string Interpolated(int n) => $"{n}{|SG0001:{{StripeKey}}|}";
                 void Call(string s) => Call({|SG0001:"{{AwsKeyId}}"|});
             }

@@ -40,7 +40,7 @@ public class PlaintextSecretInConfigFileAnalyzerTests
         test.TestState.AdditionalFiles.Add(("/0/Properties/launchSettings.json", """
             { "profiles": { "App": { "environmentVariables": { "ASPNETCORE_ENVIRONMENT": "Development", "DB_PASSWORD": "Lc8!dbQz7#pX2mK" } } } }
             """));
-        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\nAPI_KEY_SECRET=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n# secretguard-disable-next-line SG0007\nOTHER=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\nAPI_KEY_SECRET=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\n# secretguard-disable-next-line SG0007\nOTHER=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\n"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
             .WithArguments("GITHUB_TOKEN holds what looks like a GitHub token under a name that is not secret, so the build does not encrypt it: name it GITHUB_TOKEN_SECRET"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/Properties/launchSettings.json", 1, 108, 1, 125)
@@ -54,7 +54,7 @@ public class PlaintextSecretInConfigFileAnalyzerTests
         var test = new Test { TestCode = "class C { }" };
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property._SecretGuardAnalyzerSecretSuffixes = _VAULT,_SECRET\n"));
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", """{ "Stripe": { "ApiKey": "Lv8kQ2x9Wm4zRt7pYc3N" } }"""));
-        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\nAPI_KEY_SECRET=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\nAPI_KEY_SECRET=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\n"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/appsettings.json", 1, 25, 1, 47)
             .WithArguments("'Stripe:ApiKey' in appsettings.json holds a plaintext secret: move it to an env-file entry Stripe__ApiKey_VAULT (the build encrypts it; AddSecretGuard serves it back as 'Stripe:ApiKey') and remove it here"));
         test.ExpectedDiagnostics.Add(Diagnostic().WithSpan("/0/.env.dev", 1, 14, 1, 54)
@@ -87,7 +87,7 @@ public class PlaintextSecretInConfigFileAnalyzerTests
     public async Task A_placeholder_env_file_declared_before_it_exists_is_skipped()
     {
         var test = new Test { TestCode = "class C { }" };
-        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=ghp_0lR8acRYSi4MDF8kWCBX1KpeZUaLJ4d8jOCs\n"));
+        test.TestState.AdditionalFiles.Add(("/0/.env.dev", "GITHUB_TOKEN=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\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[/0/.env.dev]\nbuild_metadata.AdditionalFiles.SecretGuardPlaceholder = true\n"));
         await test.RunAsync();
     }

@@ -194,7 +194,31 @@ public static class Tokens
 
     public static string Alnum(int length) => Make(Alphanumerics, length);
 
-    public static string GitHub() => "ghp_" + Alnum(36);
+    /// <summary>A made-up GitHub token: 30 random characters and their CRC32 in base62, the checksum the catalogue checks.</summary>
+    public static string GitHub()
+    {
+        var random = Alnum(30);
+        var crc = 0xFFFFFFFFu;
+        foreach (var c in random)
+        {
+            crc ^= (byte)c;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        crc ^= 0xFFFFFFFFu;
+        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var checksum = new char[6];
+        for (var i = 5; i >= 0; i--)
+        {
+            checksum[i] = digits[(int)(crc % 62)];
+            crc /= 62;
+        }
+
+        return "ghp_" + random + new string(checksum);
+    }
 
     public static string StripeLive() => "sk_live_" + Alnum(24);
 

@@ -27,7 +27,8 @@ public class CredentialCatalogueTests
         yield return Row("private-key", "-----BEGIN PRIVATE KEY-----\n" + R(Alnum, 64) + "\n", "-----BEGIN PRIVATE KEY-----");
         yield return Row("aws-access-key-id", "AKIA" + R(UpperDigits, 16), "AKIA" + R(UpperDigits, 15));
         yield return Row("aws-access-key-id", "id=ASIA" + R(UpperDigits, 16) + ";", "AKIA" + R(Upper, 8).ToLowerInvariant() + R(Upper, 8).ToLowerInvariant());
-        yield return Row("github-token", "ghp_" + R(Alnum, 36), "ghp_" + R(Alnum, 35));
+        yield return Row("github-token", SyntheticTokens.WithChecksum("ghp_", r), "ghp_" + R(Alnum, 35));
+        yield return Row("github-token", SyntheticTokens.WithChecksum("gho_", r), SyntheticTokens.WithWrongChecksum("gho_", r));
         yield return Row("github-token", "github_pat_" + R(Alnum, 22) + "_" + R(Alnum, 59), "github_pat_" + R(Alnum, 30));
         yield return Row("gitlab-token", "glpat-" + R(Alnum, 20), "glpat-" + R(Alnum, 12));
         yield return Row("slack-token", "xoxb-" + R("0123456789", 12) + "-" + R(Alnum, 24), "xoxz-" + R("0123456789", 12) + "-" + R(Alnum, 24));
@@ -43,7 +44,8 @@ public class CredentialCatalogueTests
         yield return Row("connection-string-password", "DefaultEndpointsProtocol=https;AccountName=app;AccountKey=" + R(Alnum, 40) + ";", "DefaultEndpointsProtocol=https;AccountName=app;");
         yield return Row("url-credentials", "redis://default:" + R(Alnum, 16) + "@cache.internal:6379", "https://cache.internal:6379/status");
         yield return Row("url-credentials", "postgres://app:" + R(Alnum, 16) + "@db.internal:5432/app", "postgres://app@db.internal:5432/app");
-        yield return Row("npm-token", "npm_" + R(Alnum, 36), "npm_" + R(Alnum, 30));
+        yield return Row("npm-token", SyntheticTokens.WithChecksum("npm_", r), "npm_" + R(Alnum, 30));
+        yield return Row("npm-token", SyntheticTokens.WithChecksum("npm_", r), SyntheticTokens.WithWrongChecksum("npm_", r));
         yield return Row("huggingface-token", "hf_" + R(Letters, 34), "hf_" + R(Letters, 20));
     }
 
@@ -137,7 +139,7 @@ public class CredentialCatalogueTests
     [Fact]
     public void A_match_says_where_the_credential_is_without_showing_it()
     {
-        var token = "ghp_" + Make(new Random(3), Alnum, 36);
+        var token = SyntheticTokens.WithChecksum("ghp_", new Random(3));
         var match = CredentialCatalogue.Default.Find("token: " + token + " (ci)");
 
         Assert.NotNull(match);

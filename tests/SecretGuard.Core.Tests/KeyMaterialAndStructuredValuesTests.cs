@@ -118,4 +118,12 @@ public class KeyMaterialAndStructuredValuesTests
 
         Assert.True(ConnectionStringPasswordKeys.Contains("Shared Access Key"));
     }
+
+    [Theory]
+    [InlineData("pk_live_51Nq8ZsKc2Vt7xYb4Lm9Qw3Ep6Rd1Tg0Hj5Fk", "StripeKey")]
+    [InlineData("pk.eyJ1IjoiZmFicmlrYW0iLCJhIjoiY2x4OWQ4In0.Qm7vX2pL9kRtYw3ZsNc8", "MapboxToken")]
+    [InlineData("FLWPUBK-8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f-X", "PaymentKey")]
+    [InlineData("pubkey-5d8e2c1b9a7f6e3d4c2b1a0f9e8d7c6b", "ValidationApiKey")]
+    public void Keys_vendors_publish_on_purpose_are_no_secret_in_a_credential_slot(string value, string name) =>
+        Assert.Equal(SecretEvidence.None, CredentialLiterals.Judge(value, name, isTestData: false, isFragment: false, out _));
 }

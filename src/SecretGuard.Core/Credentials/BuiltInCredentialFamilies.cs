@@ -50,6 +50,14 @@ internal static class BuiltInCredentialFamilies
             @"\bAGE-SECRET-KEY-1(?<secret>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b",
             entropy: 3.0);
 
+        // A 1Password account's secret key (A3-, hyphenated for reading) and a service account token (ops_ and the
+        // base64url of a JSON object, which the validator decodes).
+        yield return F("1password-secret", "a 1Password secret key or service account token",
+            new[] { "A3-", "ops_eyJ" },
+            @"\b(A3-(?<secret>[A-Z0-9]{6}-([A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\b|ops_(?<token>eyJ[A-Za-z0-9_\-]{250,4000}={0,2})(?![A-Za-z0-9_\-=]))",
+            entropy: 3.0, validate: m => m.Groups["token"].Success ? CredentialChecks.OnePasswordServiceAccountToken(m.Groups["token"].Value) : CredentialChecks.HasLetterAndDigit(CredentialChecks.Secret(m)),
+            minLength: 37, matchCase: true);
+
         // ---- Cloud providers ----------------------------------------------------------------------------------
         yield return F("aws-access-key-id", "an AWS access key id",
             new[] { "AKIA", "ASIA", "ABIA", "ACCA" },
@@ -65,6 +73,13 @@ internal static class BuiltInCredentialFamilies
             awsSecret,
             NoB64Before + @"(?<secret>[A-Za-z0-9/+]{40})" + NoB64After,
             entropy: 4.0, context: awsSecret, validate: m => CredentialChecks.HasUpperLowerDigit(m.Value), minLength: 40);
+
+        // Long-term keys: ABSK and the base64 of "BedrockAPIKey-..."; short-term keys: bedrock-api-key- and the base64 of a
+        // presigned bedrock.amazonaws.com URL, whose signature is the secret.
+        yield return F("aws-bedrock-api-key", "an Amazon Bedrock API key",
+            new[] { "ABSKQmVkcm9ja0FQSUtleS", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" },
+            @"\b(ABSKQmVkcm9ja0FQSUtleS(?<secret>[A-Za-z0-9+/]{80,260}={0,2})|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t(?<secret>[A-Za-z0-9+/]{100,4000}={0,2}))" + NoB64After,
+            entropy: 3.5, minLength: 100, matchCase: true);
 
         var azureStorage = new[]
         {
@@ -154,6 +169,11 @@ internal static class BuiltInCredentialFamilies
             entropy: 3.2, context: cloudflare,
             validate: Secret(s => s.Length == 37 ? CredentialChecks.HasLetterAndDigit(s) : CredentialChecks.HasUpperLowerDigit(s)), minLength: 37);
 
+        yield return F("cloudflare-origin-ca-key", "a Cloudflare Origin CA key",
+            new[] { "v1.0-" },
+            @"\bv1\.0-[a-f0-9]{24}-(?<secret>[a-f0-9]{146})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 176);
+
         yield return F("databricks-token", "a Databricks access token",
             new[] { "dapi" },
             @"\bdapi(?<secret>[a-f0-9]{32})(-[0-9])?\b",
@@ -169,15 +189,47 @@ internal static class BuiltInCredentialFamilies
             @"\bpscale_(tkn|oauth|pw)_(?<secret>[A-Za-z0-9_=.\-]{32,64})(?![A-Za-z0-9_=.\-])",
             entropy: 3.5);
 
+        yield return F("clickhouse-cloud-key", "a ClickHouse Cloud API key secret",
+            new[] { "4b1d" },
+            @"\b4b1d(?<secret>[A-Za-z0-9]{38})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 42, matchCase: true);
+
+        yield return F("flyio-token", "a Fly.io access token",
+            new[] { "fo1_", "fm1a_", "fm1r_", "fm2_" },
+            @"\b(fo1_(?<secret>[A-Za-z0-9_\-]{43})|fm1[ar]_(?<secret>[A-Za-z0-9+/]{100,4000}={0,3})|fm2_(?<secret>[A-Za-z0-9+/]{100,4000}={0,3}))(?![A-Za-z0-9+/=_\-])",
+            entropy: 3.5, minLength: 47, matchCase: true);
+
+        yield return F("openshift-token", "an OpenShift user token",
+            new[] { "sha256~" },
+            @"(?<![A-Za-z0-9_\-])sha256~(?<secret>[A-Za-z0-9_\-]{43})" + NoB64UAfter,
+            entropy: 3.5, minLength: 50);
+
+        yield return F("scalingo-token", "a Scalingo API token",
+            new[] { "tk-us-" },
+            @"\btk-us-(?<secret>[A-Za-z0-9_\-]{48})" + NoB64UAfter,
+            entropy: 3.5);
+
+        // Yandex Cloud IAM tokens (t1.) and API keys (AQVN).
+        yield return F("yandex-cloud-key", "a Yandex Cloud IAM token or API key",
+            new[] { "t1.", "AQVN" },
+            @"\b(t1\.(?<secret>[A-Za-z0-9_\-]{20,400}={0,2}\.[A-Za-z0-9_\-]{86}={0,2})(?![A-Za-z0-9_\-=])|AQVN(?<secret>[A-Za-z0-9_\-]{35,38})" + NoB64UAfter + ")",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 39, matchCase: true);
+
+        yield return F("defined-networking-token", "a Defined Networking API token",
+            new[] { "dnkey-" },
+            @"\bdnkey-(?<secret>[A-Za-z0-9_=\-]{26}-[A-Za-z0-9_=\-]{52})(?![A-Za-z0-9_=\-])",
+            entropy: 3.5, minLength: 85);
+
         // ---- Source hosting, packages, CI ---------------------------------------------------------------------
         yield return F("github-token", "a GitHub token",
             new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_" },
             @"\b(gh[pousr]_(?<secret>[A-Za-z0-9]{36,251})|github_pat_(?<secret>[A-Za-z0-9_]{60,251}))\b",
-            entropy: 3.0);
+            entropy: 3.0, validate: m => m.Value.StartsWith("github_pat_", StringComparison.Ordinal) || CredentialChecks.HasBase62Checksum(CredentialChecks.Secret(m)));
 
         yield return F("gitlab-token", "a GitLab token",
-            new[] { "glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "glsoat-", "glffct-", "GR1348941" },
-            @"\b((glpat|gloas|gldt|glrt|glrtr|glcbt|glptt|glft|glimt|glagent|glsoat|glffct)-(?<secret>[A-Za-z0-9_\-]{20,300}(\.[A-Za-z0-9]{9})?)|GR1348941(?<secret>[A-Za-z0-9_\-]{20,60}))" + NoB64UAfter,
+            new[] { "glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "glsoat-", "glffct-", "GR1348941", "_gitlab_session=" },
+            @"(\b((glpat|gloas|gldt|glrt|glrtr|glcbt|glptt|glft|glimt|glagent|glsoat|glffct)-(?<secret>[A-Za-z0-9_\-]{20,300}(\.[A-Za-z0-9]{9})?)|GR1348941(?<secret>[A-Za-z0-9_\-]{20,60}))" +
+            @"|(?<![A-Za-z0-9_])_gitlab_session=(?<secret>[0-9a-z]{32}))" + NoB64UAfter,
             entropy: 3.0);
 
         yield return F("atlassian-api-token", "an Atlassian API token",
@@ -188,7 +240,7 @@ internal static class BuiltInCredentialFamilies
         yield return F("npm-token", "an npm token",
             new[] { "npm_" },
             @"\bnpm_(?<secret>[A-Za-z0-9]{36})\b",
-            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit));
+            entropy: 3.0, validate: Secret(s => CredentialChecks.HasLetterAndDigit(s) && CredentialChecks.HasBase62Checksum(s)));
 
         yield return F("nuget-api-key", "a NuGet API key",
             new[] { "oy2" },
@@ -210,10 +262,12 @@ internal static class BuiltInCredentialFamilies
             @"\bdckr_(pat|oat)_(?<secret>[A-Za-z0-9_\-]{27,64})" + NoB64UAfter,
             entropy: 3.5);
 
-        yield return F("artifactory-api-key", "a JFrog Artifactory API key",
-            new[] { "AKCp" },
-            @"\bAKCp(?<secret>[A-Za-z0-9]{69})\b",
-            entropy: 4.0);
+        // A reference token is the base64 of "reftkn:01:<expiry>:<id>"; the validator decodes its start.
+        yield return F("artifactory-api-key", "a JFrog Artifactory API key or reference token",
+            new[] { "AKCp", "cmVmdGtu" },
+            @"\b(AKCp(?<secret>[A-Za-z0-9]{69})|(?<reference>cmVmdGtu[A-Za-z0-9]{56}))\b",
+            entropy: 4.0, validate: m => !m.Groups["reference"].Success || CredentialChecks.DecodesToPrefix(m.Value, "reftkn:", url: false),
+            minLength: 64, matchCase: true);
 
         yield return F("terraform-cloud-token", "a Terraform Cloud API token",
             new[] { "atlasv1" },
@@ -234,6 +288,80 @@ internal static class BuiltInCredentialFamilies
             new[] { "dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit." },
             @"\bdp\.(pt|st|sa|ct|scim|audit)\.([a-z0-9_\-]{1,40}\.)?(?<secret>[A-Za-z0-9]{40,44})\b",
             entropy: 3.5);
+
+        yield return F("clojars-token", "a Clojars deploy token",
+            new[] { "CLOJARS_" },
+            @"\bCLOJARS_(?<secret>[A-Za-z0-9]{60})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+
+        // nuget.config's packageSourceCredentials: ClearTextPassword holds the password itself (Password holds it
+        // encrypted with the machine's key, not reusable elsewhere). A password someone chose: judged as one.
+        yield return F("nuget-config-password", "a password in a nuget.config",
+            new[] { "ClearTextPassword" },
+            @"<add\s{1,4}key\s{0,2}=\s{0,2}\\?[""']ClearTextPassword\\?[""']\s{1,4}value\s{0,2}=\s{0,2}\\?[""'](?<secret>[^""'\\<>]{1,200})\\?[""']",
+            options: RegexOptions.IgnoreCase, requires: "<=")
+            .WithChosenPassword((m, text) => new ChosenPassword(m.Groups["secret"].Value, CredentialChecks.NuGetConfigUser(text)));
+
+        yield return F("octopus-deploy-api-key", "an Octopus Deploy API key",
+            new[] { "API-" },
+            @"\bAPI-(?<secret>[A-Z0-9]{25,32})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 29, matchCase: true);
+
+        yield return F("harness-token", "a Harness access token",
+            new[] { "pat.", "sat." },
+            @"\b(pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.(?<secret>[A-Za-z0-9]{20})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), minLength: 72, matchCase: true, requires: ".");
+
+        yield return F("sonarqube-token", "a SonarQube token",
+            new[] { "squ_", "sqp_", "sqa_" },
+            @"\bsq[upa]_(?<secret>[a-f0-9]{40})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+
+        yield return F("sourcegraph-token", "a Sourcegraph access token",
+            new[] { "sgp_" },
+            @"\bsgp_(([a-f0-9]{16}|local)_)?(?<secret>[a-f0-9]{40})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+
+        yield return F("prefect-api-key", "a Prefect API key",
+            new[] { "pnu_" },
+            @"\bpnu_(?<secret>[A-Za-z0-9]{36})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("infracost-api-key", "an Infracost API key",
+            new[] { "ico-" },
+            @"\bico-(?<secret>[A-Za-z0-9]{32})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("readme-api-key", "a ReadMe API key",
+            new[] { "rdme_" },
+            @"\brdme_(?<secret>[a-z0-9]{70})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+
+        yield return F("settlemint-token", "a SettleMint access token",
+            new[] { "sm_aat_", "sm_pat_", "sm_sat_" },
+            @"\bsm_(aat|pat|sat)_(?<secret>[A-Za-z0-9]{16})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("frameio-token", "a Frame.io API token",
+            new[] { "fio-u-" },
+            @"\bfio-u-(?<secret>[A-Za-z0-9_=\-]{64})(?![A-Za-z0-9_=\-])",
+            entropy: 3.5, matchCase: true);
+
+        yield return F("authress-access-key", "an Authress service client access key",
+            new[] { ".acc_", ".acc-" },
+            @"\b(sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_\-][A-Za-z0-9\-]{10,32}\.(?<secret>[A-Za-z0-9+/_=\-]{30,120})(?![A-Za-z0-9+/_=\-])",
+            entropy: 3.5, matchCase: true, requires: ".");
+
+        yield return F("intra42-client-secret", "a 42 intranet client secret",
+            new[] { "s-s4t2ud-", "s-s4t2af-" },
+            @"\bs-s4t2(ud|af)-(?<secret>[a-f0-9]{64})\b",
+            entropy: 3.0, matchCase: true);
+
+        // Sidekiq Pro/Enterprise gem credentials, in Bundler's variable or in the gem source URL.
+        yield return F("sidekiq-credentials", "a Sidekiq Pro or Enterprise license credential",
+            new[] { "contribsys" },
+            @"(\bBUNDLE_(ENTERPRISE|GEMS)__CONTRIBSYS__COM[""']?\s{0,3}[=:]\s{0,3}[""']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})|\bhttps?://(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(gems|enterprise)\.contribsys\.com)\b",
+            entropy: 2.5, validate: Secret(CredentialChecks.HasLetterAndDigit), options: RegexOptions.IgnoreCase);
 
         // ---- Messaging and collaboration ----------------------------------------------------------------------
         yield return F("slack-token", "a Slack token",
@@ -278,6 +406,12 @@ internal static class BuiltInCredentialFamilies
             @"\bkey-(?<secret>[0-9a-f]{32})\b",
             entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit));
 
+        var mailgun = new[] { "mailgun" };
+        yield return F("mailgun-signing-key", "a Mailgun API or webhook signing key",
+            mailgun,
+            @"(?<![A-Za-z0-9\-])(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9\-])",
+            entropy: 3.0, context: mailgun, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 50);
+
         yield return F("mailchimp-api-key", "a Mailchimp API key",
             new[] { "-us" },
             @"\b(?<secret>[0-9a-f]{32})-us[0-9]{1,2}\b",
@@ -294,6 +428,41 @@ internal static class BuiltInCredentialFamilies
             NoAlnumBefore + @"(?<secret>[A-Za-z0-9]{32})" + NoAlnumAfter,
             entropy: 3.0, context: twilio,
             validate: Secret(s => IsLowerHex(s) ? CredentialChecks.HasLetterAndDigit(s) : CredentialChecks.HasUpperLowerDigit(s)), minLength: 32);
+
+        yield return F("typeform-token", "a Typeform personal access token",
+            new[] { "tfp_" },
+            @"\btfp_(?<secret>[A-Za-z0-9_\-.=]{59})(?![A-Za-z0-9_\-.=])",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("adafruit-io-key", "an Adafruit IO key",
+            new[] { "aio_" },
+            @"\baio_(?<secret>[A-Za-z0-9]{28})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        // An app-only bearer token: 22 'A's, then URL-encoded base64. Fenced by base64's '+', '/' and '=' too, so a
+        // run of zero bytes inside a base64 blob is not one.
+        yield return F("twitter-bearer-token", "a Twitter (X) app bearer token",
+            new[] { "AAAAAAAAAAAAAAAAAAAAA" },
+            @"(?<![A-Za-z0-9%+/])A{22}(?<secret>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%+/=])",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 102, matchCase: true);
+
+        // Graph API user and page tokens (EAA and an app letter; Square's tokens are EAAA and 64 long).
+        yield return F("facebook-access-token", "a Facebook access token",
+            new[] { "EAA" },
+            @"\bEAA[B-Z](?<secret>[A-Za-z0-9]{100,400})\b",
+            entropy: 4.0, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 104, matchCase: true);
+
+        // A Facebook app's secret (32 hex) alone or as an app access token "<app id>|<app secret>".
+        var facebook = new[] { "facebook", "fb_app", "fb-app", "fbapp", "fb_secret", "fb_client_secret", "fb_access_token" };
+        yield return F("facebook-app-secret", "a Facebook app secret",
+            facebook,
+            @"(?<![A-Za-z0-9|%])([0-9]{15,16}(\||%7[Cc]))?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])",
+            entropy: 3.0, context: facebook, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 32);
+
+        yield return F("dropbox-token", "a Dropbox access token",
+            new[] { "sl.", "AAAAAAAAAA" },
+            @"(\bsl\.(u\.)?(?<secret>[A-Za-z0-9_\-=]{130,1500})|(?<![A-Za-z0-9_\-+/])(?<secret>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_\-=]{43}))(?![A-Za-z0-9_\-=+/])",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasUpperAndLower), minLength: 64, matchCase: true);
 
         yield return F("linear-api-key", "a Linear API key",
             new[] { "lin_api_" },
@@ -336,6 +505,51 @@ internal static class BuiltInCredentialFamilies
             @"\bshp(at|ca|pa|ss)_(?<secret>[a-fA-F0-9]{32})\b",
             entropy: 3.0);
 
+        yield return F("flutterwave-secret-key", "a Flutterwave secret or encryption key",
+            new[] { "FLWSECK" },
+            @"\bFLWSECK(_TEST)?-(?<secret>[A-Za-z0-9]{32})-X\b|\bFLWSECK_TEST-?(?<secret>[A-Za-z0-9]{12})\b",
+            entropy: 2.5, validate: Secret(CredentialChecks.HasLetterAndDigit), matchCase: true);
+
+        yield return F("plaid-access-token", "a Plaid access token",
+            new[] { "access-sandbox-", "access-development-", "access-production-" },
+            @"\baccess-(sandbox|development|production)-(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b",
+            entropy: 3.0, matchCase: true);
+
+        yield return F("shippo-api-token", "a Shippo API token",
+            new[] { "shippo_live_", "shippo_test_" },
+            @"\bshippo_(live|test)_(?<secret>[a-fA-F0-9]{40})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit));
+
+        yield return F("duffel-token", "a Duffel access token",
+            new[] { "duffel_test_", "duffel_live_" },
+            @"\bduffel_(test|live)_(?<secret>[A-Za-z0-9_=\-]{43})(?![A-Za-z0-9_=\-])",
+            entropy: 3.5, matchCase: true);
+
+        yield return F("easypost-api-key", "an EasyPost API key",
+            new[] { "EZAK", "EZTK" },
+            @"\bEZ[AT]K(?<secret>[A-Za-z0-9]{54})\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("lob-api-key", "a Lob API key",
+            new[] { "live_", "test_" },
+            @"\b(live|test)_(?<secret>[a-f0-9]{35})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 40, matchCase: true);
+
+        yield return F("adobe-client-secret", "an Adobe client secret",
+            new[] { "p8e-" },
+            @"\bp8e-(?<secret>[A-Za-z0-9]{32})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasTwoKinds), matchCase: true);
+
+        yield return F("airtable-token", "an Airtable personal access token",
+            new[] { "pat" },
+            @"\bpat[A-Za-z0-9]{14}\.(?<secret>[a-f0-9]{64})\b",
+            entropy: 3.0, validate: Secret(CredentialChecks.HasLetterAndDigit), minLength: 82, matchCase: true, requires: ".");
+
+        yield return F("maxmind-license-key", "a MaxMind license key",
+            new[] { "_mmk" },
+            @"\b[A-Za-z0-9]{6}_(?<secret>[A-Za-z0-9]{29})_mmk\b",
+            entropy: 3.5, validate: Secret(CredentialChecks.HasTwoKinds), minLength: 40, matchCase: true);
+
         // ---- AI -----------------------------------------------------------------------------------------------
         yield return F("anthropic-key", "an Anthropic API key",
             new[] { "sk-ant-" },
@@ -363,10 +577,11 @@ internal static class BuiltInCredentialFamilies
             @"\bglc_(?<secret>[A-Za-z0-9+/]{32,400}={0,2})" + NoB64After,
             entropy: 3.5);
 
-        yield return F("grafana-service-account-token", "a Grafana service account token",
-            new[] { "glsa_" },
-            @"\bglsa_(?<secret>[A-Za-z0-9]{32})_[A-Fa-f0-9]{8}\b",
-            entropy: 3.5);
+        // Grafana's older API keys are the base64 of {"k":"<key>","n":"<name>","id":<n>}; the validator decodes it.
+        yield return F("grafana-service-account-token", "a Grafana service account token or API key",
+            new[] { "glsa_", "eyJrIjoi" },
+            @"\b(glsa_(?<secret>[A-Za-z0-9]{32})_[A-Fa-f0-9]{8}\b|(?<legacy>eyJrIjoi[A-Za-z0-9+/]{60,400}={0,2})" + NoB64After + ")",
+            entropy: 3.5, validate: m => !m.Groups["legacy"].Success || CredentialChecks.GrafanaApiKey(m.Groups["legacy"].Value));
 
         yield return F("newrelic-key", "a New Relic key",
             new[] { "NRAK-", "NRII-", "NRAL" },
@@ -406,10 +621,12 @@ internal static class BuiltInCredentialFamilies
             entropy: 3.5);
 
         // ---- Generic shapes: last, so a specific family names the value first ---------------------------------
+        // Also a whole JWT encoded once more in base64 ("ZXlK" is the base64 of "eyJ"): the validator decodes it.
         yield return F("jwt", "a JSON Web Token",
-            new[] { "eyJ" },
-            NoB64UBefore + @"(?<header>eyJ[A-Za-z0-9_\-]{10,2000})\.(?<payload>eyJ[A-Za-z0-9_\-]{10,8000})\.(?<secret>[A-Za-z0-9_\-]{16,2000})" + NoB64UAfter,
-            entropy: 3.0, validate: CredentialChecks.Jwt, requires: ".");
+            new[] { "eyJ", "ZXlK" },
+            NoB64UBefore + @"(?<header>eyJ[A-Za-z0-9_\-]{10,2000})\.(?<payload>eyJ[A-Za-z0-9_\-]{10,8000})\.(?<secret>[A-Za-z0-9_\-]{16,2000})" + NoB64UAfter +
+            "|" + NoB64Before + @"(?<encoded>ZXlK[A-Za-z0-9+/]{60,8000}={0,2})" + NoB64After,
+            entropy: 3.0, validate: CredentialChecks.Jwt);
 
         yield return F("basic-auth-header", "an HTTP Basic authorization with a password",
             new[] { "basic " },

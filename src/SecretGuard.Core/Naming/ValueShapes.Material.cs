@@ -23,6 +23,29 @@ internal static partial class ValueShapes
         "{bcrypt}", "{noop}", "{pbkdf2}", "AQAAANCMnd8BFdERjHoAwE/Cl+sB", "AQAAAAEAA", "AQAAAAIAA", "CfDJ8",
     };
 
+    // Keys and tokens vendors publish on purpose, in web pages and apps, by their prefix: Stripe and Lob publishable keys,
+    // Mapbox public tokens, Flutterwave public keys, Mailgun's public validation key, Plaid's public tokens. Their secret
+    // counterparts (sk_live_, sk.eyJ, FLWSECK-, ...) are the catalogue's families.
+    private static readonly string[] PublishablePrefixes =
+    {
+        "pk_live_", "pk_test_", "pk.eyJ", "FLWPUBK-", "FLWPUBK_TEST-", "pubkey-", "live_pub_", "test_pub_", "public-sandbox-",
+        "public-development-", "public-production-",
+    };
+
+    /// <summary>A key or token meant to be seen (<c>pk_live_...</c>, <c>pk.eyJ...</c>, <c>FLWPUBK-...</c>): publishable by design.</summary>
+    public static bool IsPublishableKey(string text)
+    {
+        foreach (var prefix in PublishablePrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length + 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Values other tools encrypted: SOPS <c>ENC[...]</c>, Spring <c>{cipher}</c>, Vault transit <c>vault:v1:</c>, Jasypt <c>ENC(...)</c>.</summary>
     public static bool IsEncryptedElsewhere(string text) =>
         text.StartsWith("ENC[", StringComparison.Ordinal) || text.StartsWith("ENC(", StringComparison.Ordinal) ||

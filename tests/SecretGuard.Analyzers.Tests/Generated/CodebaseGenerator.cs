@@ -2168,7 +2168,7 @@ internal static class CodebaseGenerator
             private const string StripeSecretKey = "sk_live_%rand24%"; // planted: SG0001
             """),
         ("SG0001", false, Array.Empty<string>(), """
-            private const string GitHubToken = "ghp_%rand36%"; // planted: SG0001
+            private const string GitHubToken = "ghp_%ghtoken%"; // planted: SG0001
             """),
         ("SG0001", false, Array.Empty<string>(), """
             private const string ReportingConnection = "Server=tcp:%e%-sql.database.windows.net,1433;Database=%es%;User ID=reporting;Password=%pwd%;Encrypt=True;"; // planted: SG0001
@@ -2302,7 +2302,7 @@ internal static class CodebaseGenerator
         # %E% service, development settings.
         LOG_LEVEL=Debug
         %ES%_BASE_URL=https://%es%.%domain%/
-        GITHUB_TOKEN=ghp_%rand36%
+        GITHUB_TOKEN=ghp_%ghtoken%
         DB_NAME=%es%
         """;
 
@@ -2827,6 +2827,10 @@ internal static class CodebaseGenerator
                     return RandomString(24, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789");
                 case "rand36":
                     return RandomString(36, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789");
+                case "ghtoken":
+                    // GitHub's token body: 30 random base62 characters and their CRC32 in base62, which SG0001 checks.
+                    var random = RandomString(30, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789");
+                    return random + Base62Crc32(random);
                 case "upper16":
                     return RandomString(16, "ABCDEFGHJKLMNPQRSTUVWXYZ234567");
                 case "hex32":
@@ -2861,6 +2865,31 @@ internal static class CodebaseGenerator
             return new string(chars);
         }
 
-        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // CRC-32 (zlib's) of an ASCII text in six base62 digits (0-9, A-Z, a-z), as GitHub and npm end their tokens.
+    private static string Base62Crc32(string ascii)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var c in ascii)
+        {
+            crc ^= (byte)c;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        crc ^= 0xFFFFFFFFu;
+        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var chars = new char[6];
+        for (var i = 5; i >= 0; i--)
+        {
+            chars[i] = digits[(int)(crc % 62)];
+            crc /= 62;
+        }
+
+        return new string(chars);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }
