@@ -19,11 +19,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HardcodedCredential = new DiagnosticDescriptor(
         RuleIdentifiers.HardcodedCredential,
         title: "Hardcoded secret in a credential-named symbol",
-        messageFormat: "'{0}' holds a credential, and this literal is its value: move it out of the code (the fix puts it in the encrypted env file and reads it with Secrets.Get)",
+        messageFormat: "{0}: move it out of the code ({1})",
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A literal is assigned, initialised, compared or passed to a symbol or parameter whose name says it holds a credential (password, secret, token, API key, ...), and the literal is not a placeholder.",
+        description: "A literal is assigned, initialised, compared or passed to a symbol or parameter whose name says it holds a credential (password, secret, token, API key, ...), or a field of a JSON, YAML or XML literal, KEY=value lines, a URL's query or a connection string has such a name, and the value looks like a real secret, not a placeholder.",
         helpLinkUri: HelpLinks.For(RuleIdentifiers.HardcodedCredential));
 
     public static readonly DiagnosticDescriptor HardcodedKeyMaterial = new DiagnosticDescriptor(

@@ -69,6 +69,11 @@ public sealed class AccuracyCorpusTests
             report.AppendLine("missed: " + miss.Path + (ide.ContainsKey(miss.Path) ? " (IDE-only " + IdeTier + ")" : string.Empty));
         }
 
+        foreach (var wrong in wrongId)
+        {
+            report.AppendLine("found under another id: " + wrong.Path + " (expected " + wrong.ExpectedId + ") — " + string.Join(", ", ci[wrong.Path].Select(d => d.Id).Distinct()));
+        }
+
         foreach (var alarm in falseAlarms)
         {
             report.AppendLine("false alarm: " + alarm.Path + " — " + string.Join("; ", ci[alarm.Path].Select(d => d.Id + " " + d.GetMessage())));

@@ -1,4 +1,6 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = SecretGuard.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecretGuard.Analyzers.Rules.HardcodedCredentialAnalyzer>;
 
 namespace SecretGuard.Analyzers.Tests;
@@ -228,5 +230,150 @@ public class HardcodedCredentialAnalyzerTests
                 string apiToken = "tok-9912";
             }
             """, "secretguard.extra_secret_words = seed\nsecretguard.excluded_name_words = api\nsecretguard.SG0002.min_length = 6");
+    }
+
+    [Fact]
+    public async Task A_credential_field_inside_a_structured_literal_is_reported_at_the_literal()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+
+            class C
+            {
+                const string Settings = {|SG0002:"{\"endpoint\":\"https://api.fabrikam.io\",\"apiKey\":\"uLzm6v8nBBSFbNzwi2RPLClEnqbfipOo\"}"|};
+                const string Mailer = {|SG0002:"smtp:\n  host: smtp.fabrikam.io\n  password: Velvet~Orchid4127\n"|};
+                const string Legacy = {|SG0002:"<appSettings><add key=\"PartnerApiKey\" value=\"9xwc5R9jrwqDX56D4DOwbEtJT19NXyfkdAxb\" /></appSettings>"|};
+                const string Auth = {|SG0002:"<auth><clientSecret>W81VBrjHhlxjeCQqUi6nessvna5hGuJVitqgRSlcprvr</clientSecret></auth>"|};
+                const string Rates = {|SG0002:"https://api.fabrikam.io/v2/rates?base=EUR&api_key=a0d38b6bf146adbde7dfdf3350de5098"|};
+                const string Body = {|SG0002:"grant_type=client_credentials&client_id=orders&client_secret=nO3Bn8od7wt8cUznrw3aVo5HCU"|};
+                const string Search = {|SG0002:"Endpoint=https://search-orders.search.windows.net;ApiKey=89c57cbef937ffcb25c61a4a87037dea2fab578b"|};
+                const string Env = {|SG0002:"ORDERS_API_URL=https://api.fabrikam.io\nORDERS_API_TOKEN=rjl4SOX67pCtthzDvWaS\n"|};
+                const string Container = {|SG0002:"[{ \"name\": \"ORDERS_DB_PASSWORD\", \"value\": \"Tundra!Lantern5302\" }]"|};
+                static readonly string Replica = {|SG0002:"{" +
+                    "\"user\":\"replicator\"," +
+                    "\"password\":\"Harbor~Quill8841\"" +
+                    "}"|};
+                static readonly byte[] Utf8Body = {|SG0002:"{\"token\":\"mIkA351g0QzTcR6BozJzEiyqZDwh\"}"u8|}.ToArray();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_message_names_the_field_and_the_structure_never_the_value()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string Profile = "{\"user\":\"svc\",\"clientSecret\":\"vIjLkgnowmeb0pRgSJ48ecYw\"}";
+                const string Kiosk = "kiosk:\n  user: lobby\n  password: marigold\n";
+            }
+            """, null,
+            new DiagnosticResult("SG0002", DiagnosticSeverity.Warning).WithSpan("/0/Test1.cs", 3, 28, 3, 94).WithArguments("'clientSecret' in this JSON holds a credential", "read it with Secrets.Get and build the text at run time"),
+            new DiagnosticResult("SG0009", DiagnosticSeverity.Info).WithSpan("/0/Test1.cs", 4, 26, 4, 73).WithArguments("'password' in this YAML", "a plain word"));
+    }
+
+    [Fact]
+    public async Task Fields_holding_placeholders_templates_names_and_hashes_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string Template = "{\"Smtp\":{\"Password\":\"<your-smtp-password>\"},\"Stripe\":{\"ApiKey\":\"${STRIPE_API_KEY}\"}}";
+                const string Masked = "{\"event\":\"rotated\",\"apiKey\":\"****************\"}";
+                const string Holes = "[{\"id\":\"{0}\",\"token\":\"{1}\"}]";
+                const string Names = "{\"clientSecret\":\"ORDERS_CLIENT_SECRET\",\"secretName\":\"orders-db-password\"}";
+                const string Hash = "{\"passwordHash\":\"AQAAAAIAAYagAAAAEDq0b2x0cGF5bG9hZGhhc2hlZHZhbHVl\"}";
+                const string Transform = "<appSettings><add key=\"ApiKey\" value=\"$(OrdersApiKey)\" /><add key=\"ClientSecret\" value=\"#{ClientSecret}#\" /></appSettings>";
+                const string Soap = "<Login><UserName>{0}</UserName><Password>{1}</Password></Login>";
+                const string Compose = "environment:\n  POSTGRES_USER: orders\n  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n";
+                const string EnvTemplate = "DB_HOST=localhost\nDB_PASSWORD=changeme\nSTRIPE_API_KEY=<your-stripe-key>\n";
+                const string Export = "https://api.contoso.com/v1/export?api_key={0}&format=csv";
+                const string Broker = "Host=mq.contoso.internal;Port=5671;Token=${MQ_TOKEN};VirtualHost=orders";
+                const string Prompt = "Username: {0}\nPassword: (hidden)\n";
+                const string Sops = "{ \"db\": { \"password\": \"ENC[AES256_GCM,data:q3Zt8w==,iv:Jm9xLw==,tag:Vb2KdA==,type:str]\" } }";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Text_that_only_looks_structured_is_not_read_field_by_field()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                // Prose with a sample in it, a format string's braces, a log template, a line of text: not the structure.
+                const string Help = "Set ORDERS_DB to a connection string, for example: Host=db.internal;Username=orders;ApiKey=Tq8vLm2xR4wKz7pQ";
+                const string Format = "{{\"token\":\"{0}\",\"kind\":\"refresh\"}}";
+                const string Log = "Login rejected: user={User} password=Tq8vLm2xR4wKz7pQ attempts={Attempts}";
+                const string Notice = "Heads up:\nThe API token Tq8vLm2xR4wKz7pQ expires tomorrow.\nRotate it in the portal.";
+                const string OneLine = "token: Tq8vLm2xR4wKz7pQ";
+                const string Schema = "{\"properties\":{\"password\":{\"type\":\"string\",\"format\":\"password\"}}}";
+                const string Html = "<input type=\"password\" name=\"password\" value=\"Tq8vLm2xR4wKz7pQ\" required>";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_url_needs_a_real_scheme_and_host_and_documentation_hosts_hold_samples()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string Drive = "file://C:\\deploy@2024\\orders?token=Tq8vLm2xR4wKz7pQ&x=1";
+                const string Templated = "https://{host}/api?api_key=Tq8vLm2xR4wKz7pQ&x=1";
+                const string Documentation = "https://client.example.com/cb#access_token=SlAV32hkKG2rTq8wQmZ4&state=xyz";
+                const string ReservedTld = "https://orders.test/hooks?token=SlAV32hkKG2rTq8wQmZ4";
+                const string Paging = "https://api.contoso.com/v2/orders?page=1&pageSize=50";
+                const string Local = {|SG0009:"http://localhost:5080/hooks/build?token=vXp3Lm9QaT7rKw2sYd8N"|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Connection_string_passwords_are_left_to_SG0001_and_other_credential_keys_are_judged_here()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string SameAsUser = "Server=db.contoso.internal;User Id=shop;Password=shop";
+                const string StrongPassword = "Server=db.contoso.internal;User Id=shop;Password=Tq8#vLm2xR4w";
+                const string Empty = "Server=(localdb)\\MSSQLLocalDB;Database=Orders;User Id=sa;Password=;";
+                const string Holes = "Server={0};Database=Orders;User Id={1};Password={2};Encrypt=True";
+                const string KeyName = "Endpoint=sb://telemetry.servicebus.windows.net/;SharedAccessKeyName=listen-only;EntityPath=telemetry";
+                const string Token = {|SG0002:"Host=mq.fabrikam.internal;Port=5671;Token=d9b0488bb6cd6560fc6a4a444170a92c9cde2a5bad5385396295cf16d73bad21"|};
+                const string WeakKey = {|SG0009:"Endpoint=https://search.fabrikam.io;ApiKey=orchid"|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_literal_reported_under_its_credential_name_is_not_reported_again_for_its_fields()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string Credentials = {|SG0002:"user: svc-orders\npassword: Velvet~Orchid4127\napi_token: Harbor~Quill8841"|};
+                const string ApiKeyJson = {|SG0002:"{\"apiKey\":\"uLzm6v8nBBSFbNzwi2RPLClEnqbfipOo\"}"|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Structured_fields_in_test_data_and_test_projects_follow_the_same_tiers()
+    {
+        await Verify.VerifyAsync("""
+            static class SeedUsersForDemo
+            {
+                const string Users = {|SG0009:"[{\"email\":\"reader@fabrikam.io\",\"password\":\"Harbor#2291x\"}]"|};
+                const string Bot = {|SG0002:"{\"token\":\"OqOAAXzRwflWXPsScESyIrM1cOg8Gbmng1JOpXOt\"}"|};
+            }
+            """);
+
+        await Verify.VerifyAsync("""
+            class C
+            {
+                const string Settings = "{\"apiKey\":\"uLzm6v8nBBSFbNzwi2RPLClEnqbfipOo\"}";
+            }
+            """, "build_property.IsTestProject = true\nsecretguard.test_projects = off");
     }
 }

@@ -13,9 +13,20 @@ internal static class JsonStringValues
     public static List<JsonStringValue> Read(string text)
     {
         var result = new List<JsonStringValue>();
-        var reader = new Reader(text, result);
+        var reader = new Reader(text, result, strict: false);
         reader.Run();
         return result;
+    }
+
+    /// <summary>
+    /// Reads a text that must be one JSON object or array and nothing else (a JSON literal in code): false, with
+    /// <paramref name="values"/> left as read so far, when it is not — prose around it, a format string's <c>{{</c>, a
+    /// bare word where a value should be, or an unclosed brace.
+    /// </summary>
+    public static bool TryReadDocument(string text, List<JsonStringValue> values)
+    {
+        var reader = new Reader(text, values, strict: true);
+        return reader.RunToEnd();
     }
 
     private sealed class Reader
@@ -27,19 +38,38 @@ internal static class JsonStringValues
         private readonly string _text;
         private readonly List<JsonStringValue> _result;
         private readonly List<string> _path = new List<string>();
+        private readonly bool _strict;
         private int _pos;
         private int _depth;
 
-        public Reader(string text, List<JsonStringValue> result)
+        public Reader(string text, List<JsonStringValue> result, bool strict)
         {
             _text = text;
             _result = result;
+            _strict = strict;
         }
 
         public void Run()
         {
             SkipTrivia();
             ReadValue(null);
+        }
+
+        public bool RunToEnd()
+        {
+            SkipTrivia();
+            if (_pos >= _text.Length || (_text[_pos] != '{' && _text[_pos] != '['))
+            {
+                return false;
+            }
+
+            if (!ReadValue(null))
+            {
+                return false;
+            }
+
+            SkipTrivia();
+            return _pos == _text.Length;
         }
 
         private bool ReadValue(string? key)
@@ -78,13 +108,39 @@ internal static class JsonStringValues
                     return true;
                 default:
                     // number, true, false, null: skip to a delimiter
+                    var tokenStart = _pos;
                     while (_pos < _text.Length && ",}] \t\r\n/".IndexOf(_text[_pos]) < 0)
                     {
                         _pos++;
                     }
 
-                    return true;
+                    return !_strict || IsBareValue(tokenStart, _pos - tokenStart);
             }
+        }
+
+        // true, false, null or a number: what JSON allows outside quotes.
+        private bool IsBareValue(int start, int length)
+        {
+            if (length == 0)
+            {
+                return false;
+            }
+
+            var token = _text.Substring(start, length);
+            if (token == "true" || token == "false" || token == "null")
+            {
+                return true;
+            }
+
+            foreach (var c in token)
+            {
+                if (!(char.IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
+                {
+                    return false;
+                }
+            }
+
+            return char.IsDigit(token[token.Length - 1]);
         }
 
         private bool ReadObject()

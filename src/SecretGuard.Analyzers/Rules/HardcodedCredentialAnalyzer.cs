@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,6 +16,8 @@ namespace SecretGuard.Analyzers.Rules;
 /// SG0002: a literal given to a symbol or parameter whose name says it holds a credential, when the literal looks
 /// like a real secret; SG0009 (IDE only) when it is weak evidence of one — a plain word, a short value, a default
 /// (<see cref="CredentialLiterals"/>). Neither for a placeholder, a name, text for people, code or a search pattern.
+/// A literal that is structured text (JSON, YAML, XML, KEY=value lines, a URL's query, a form body, a connection string)
+/// is also read field by field (<see cref="StructuredFields"/>): a field under a credential name is judged the same way.
 /// </summary>
 /// <remarks>
 /// Literals are visited as operations, not syntax nodes: a positional argument's parameter then comes from the
@@ -44,22 +47,46 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(OperationAnalysisContext context)
     {
         var operation = context.Operation;
-        if (operation.IsImplicit || operation.Syntax is not LiteralExpressionSyntax literal || !IsStringLiteral(literal) || !IsCandidate(literal))
+        if (operation.IsImplicit || operation.Syntax is not LiteralExpressionSyntax literal || !IsStringLiteral(literal))
         {
             return;
         }
 
-        var name = TargetNames.Find(literal, out var positionalArgument, out var inAttribute);
-        if (inAttribute)
+        string? name = null;
+        Diagnostic? named = null;
+        if (IsCandidate(literal))
         {
-            return; // AnalyzeAttributeArgument's, whether or not this Roslyn gives attributes operations
+            name = TargetNames.Find(literal, out var positionalArgument, out var inAttribute);
+            if (inAttribute)
+            {
+                return; // AnalyzeAttributeArgument's, whether or not this Roslyn gives attributes operations
+            }
+
+            name ??= positionalArgument is null ? null : TargetNames.ParameterTarget(positionalArgument, operation);
+            named = name is null ? null : Check(literal, name, context.Options, operation);
+        }
+        else if (literal.Token.ValueText.Length <= MaxLength || literal.FirstAncestorOrSelf<AttributeArgumentSyntax>() is not null)
+        {
+            return; // "", "x": too short to hold a structure, alone or in a chain (IsCandidate keeps chains)
         }
 
-        name ??= positionalArgument is null ? null : TargetNames.ParameterTarget(positionalArgument, operation);
-        if (name is not null && Check(literal, name, context.Options, operation) is { } diagnostic)
+        if (Strongest(named, literal, name, context.Options) is { } diagnostic)
         {
             context.ReportDiagnostic(diagnostic);
         }
+    }
+
+    // One finding per literal: the one under its own name when that is strong evidence, else a strong finding for one of
+    // its fields, else whichever weak one there is.
+    private static Diagnostic? Strongest(Diagnostic? named, LiteralExpressionSyntax literal, string? name, AnalyzerOptions options)
+    {
+        if (named is not null && named.Id == RuleIdentifiers.HardcodedCredential)
+        {
+            return named;
+        }
+
+        var field = CheckFields(literal, name, options);
+        return field is not null && (named is null || field.Id == RuleIdentifiers.HardcodedCredential) ? field : named;
     }
 
     private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context)
@@ -67,8 +94,14 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         var argument = (AttributeArgumentSyntax)context.Node;
         foreach (var node in argument.Expression.DescendantNodesAndSelf())
         {
-            if (node is LiteralExpressionSyntax literal && IsStringLiteral(literal) && IsCandidate(literal) && TargetNames.Find(literal) is string name &&
-                Check(literal, name, context.Options, operation: null) is { } diagnostic)
+            if (node is not LiteralExpressionSyntax literal || !IsStringLiteral(literal))
+            {
+                continue;
+            }
+
+            var name = IsCandidate(literal) ? TargetNames.Find(literal) : null;
+            var named = name is null ? null : Check(literal, name, context.Options, operation: null);
+            if (Strongest(named, literal, name, context.Options) is { } diagnostic)
             {
                 context.ReportDiagnostic(diagnostic);
             }
@@ -156,7 +189,113 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = SecretReporter.Properties(SecretNameSuggestion.From(name, "secret"), literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? "utf8" : "string");
-        return SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties, name);
+        return SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, properties,
+            "'" + name + "' holds a credential, and this literal is its value", "the fix puts it in the encrypted env file and reads it with Secrets.Get");
+    }
+
+    // The finding for a credential field inside a structured literal (a JSON, YAML or XML text, KEY=value lines, a URL's
+    // query, a form body, a connection string), or null: each field under a credential name is judged as a literal given
+    // to a symbol of that name is. One finding per literal, for its strongest field; the message names the field, never
+    // the value. No fix: the secret is one piece of the text.
+    private static Diagnostic? CheckFields(LiteralExpressionSyntax literal, string? targetName, AnalyzerOptions options)
+    {
+        // "{" + "\"apiKey\": ..." + "}" is one text: read once, from its first literal. Cheap shape tests come first, as
+        // this runs for every string literal.
+        var node = StringLiterals.LiteralChain(literal, out var isFirst);
+        if (!isFirst)
+        {
+            return null;
+        }
+
+        var text = node == literal ? literal.Token.ValueText : StringLiterals.ConcatenatedValue(node);
+        if (!StructuredFields.MayHold(text))
+        {
+            return null;
+        }
+
+        var settings = AnalyzerSettings.For(options.AnalyzerConfigOptionsProvider.GetOptions(literal.SyntaxTree));
+        if (!settings.Names.MayNameCredentialIn(text))
+        {
+            return null;
+        }
+
+        var fields = new List<StructuredField>();
+        if (StructuredFields.Read(text, fields, out var host) is not { } structure)
+        {
+            return null;
+        }
+
+        // A known format anywhere in the text is SG0001's, which reports the literal; a weak one (a connection string's
+        // plain-word password) leaves room only for a strong finding here.
+        var format = settings.Catalogue.Find(text);
+        if (format is { Evidence: SecretEvidence.Strong })
+        {
+            return null;
+        }
+
+        var minLength = settings.MinLengthFor(RuleIdentifiers.HardcodedCredential, DefaultMinLength);
+        var isTestData = CredentialLiterals.NamesTestData(targetName);
+        string? weakField = null;
+        string? weakBecause = null;
+        foreach (var field in fields)
+        {
+            var evidence = JudgeField(field, structure, host, literal, isTestData, settings, minLength, out var because);
+            if (evidence == SecretEvidence.Strong)
+            {
+                return SecretReporter.Create(DiagnosticDescriptors.HardcodedCredential, node.GetLocation(), settings, null,
+                    "'" + field.Name + "' in " + StructuredFields.Describe(structure) + " holds a credential", "read it with Secrets.Get and build the text at run time");
+            }
+
+            if (evidence == SecretEvidence.Weak && weakField is null)
+            {
+                weakField = field.Name;
+                weakBecause = because;
+            }
+        }
+
+        return weakField is null || format is not null
+            ? null
+            : SecretReporter.Create(DiagnosticDescriptors.PossibleHardcodedCredential, node.GetLocation(), settings, null,
+                "'" + weakField + "' in " + StructuredFields.Describe(structure), weakBecause ?? "a weak value");
+    }
+
+    private static SecretEvidence JudgeField(StructuredField field, Structure structure, string? host, LiteralExpressionSyntax literal, bool isTestData,
+        AnalyzerSettings settings, int minLength, out string? weakBecause)
+    {
+        weakBecause = null;
+        var value = field.Value;
+        if (!settings.Names.IsCredentialName(field.Name) || CredentialNames.IsConnectionStringName(field.Name) ||
+            (structure == Structure.ConnectionString && ConnectionStringPasswordKeys.Contains(field.Name)) ||
+            value.Length < minLength || value.Length > MaxLength || Encryption.EncryptedValue.HasEncryptedPrefix(value) || settings.IsExcludedValue(value))
+        {
+            return SecretEvidence.None;
+        }
+
+        // A sample for documentation (example.com, *.test): its parameters are samples too.
+        if (host is not null && ValueShapes.IsDocumentationHost(host))
+        {
+            return SecretEvidence.None;
+        }
+
+        // A value in a known format is SG0001's; a connection string under a field is judged there by its password.
+        if (settings.Catalogue.Find(value) is not null)
+        {
+            return SecretEvidence.None;
+        }
+
+        var evidence = CredentialLiterals.Judge(value, field.Name, isTestData || IsTestData(literal, field.Name), isFragment: false, out weakBecause);
+        if (evidence != SecretEvidence.None && settings.EntropyFloor > 0 && CredentialCatalogue.ShannonEntropy(value) < settings.EntropyFloor)
+        {
+            return SecretEvidence.None;
+        }
+
+        if (evidence == SecretEvidence.Strong && host is not null && CredentialChecks.IsLocalHostName(host))
+        {
+            weakBecause = "a value for a server on the developer's machine";
+            return SecretEvidence.Weak;
+        }
+
+        return evidence;
     }
 
     // The largest string concatenation around the literal when the compiler folds it to a constant (const operands only).

@@ -16,7 +16,10 @@ namespace SecretGuard.Analyzers.Rules;
 /// type, or its <c>Key</c>/<c>IV</c> property, fed by a constant byte array, <c>Encoding.*.GetBytes("...")</c>,
 /// <c>Convert.FromBase64String("...")</c>/<c>FromHexString("...")</c>, a <c>u8</c> literal or a string constant,
 /// directly or through a local or field initialised that way. Crypto types are resolved once per compilation;
-/// without any, nothing is registered.
+/// without any, no use is looked at.
+/// Also, without a crypto call in sight: a byte array or span whose name says key or secret, given constant bytes of a
+/// key's size that look generated (<see cref="KeyBytesDeclarations"/>), reported once, at its declaration — a use of it
+/// in a crypto API is then not reported again.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
@@ -52,6 +55,8 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(AnalyzeDeclarator, SyntaxKind.VariableDeclarator);
+        context.RegisterSyntaxNodeAction(AnalyzeProperty, SyntaxKind.PropertyDeclaration);
         context.RegisterCompilationStartAction(start =>
         {
             var cryptoTypes = CryptoTypeNames
@@ -64,17 +69,66 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new Analysis(cryptoTypes);
+            var analysis = new Analysis(cryptoTypes, start.Options);
             start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
             start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
         });
+    }
+
+    private static void AnalyzeDeclarator(SyntaxNodeAnalysisContext context)
+    {
+        var declarator = (VariableDeclaratorSyntax)context.Node;
+        if (declarator.Initializer is null)
+        {
+            return;
+        }
+
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(declarator.SyntaxTree));
+        if (DeclaredKeyBytes(declarator, settings, out var length) is { } value)
+        {
+            ReportDeclaration(context, value, declarator.Identifier.ValueText, settings, length);
+        }
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(property.SyntaxTree));
+        if (KeyBytesDeclarations.KeyBytes(property, settings.Names, out var length) is { } value)
+        {
+            ReportDeclaration(context, value, property.Identifier.ValueText, settings, length);
+        }
+    }
+
+    // The key bytes a field or local is declared with, or null; a local written again after its declaration (filled by a
+    // RNG, reassigned) holds no constant key.
+    private static ExpressionSyntax? DeclaredKeyBytes(VariableDeclaratorSyntax declarator, AnalyzerSettings settings, out int length) =>
+        KeyBytesDeclarations.KeyBytes(declarator, settings.Names, out length) is { } value &&
+        !(declarator.Parent?.Parent is LocalDeclarationStatementSyntax && Analysis.IsWrittenAfterDeclaration(declarator))
+            ? value
+            : null;
+
+    private static void ReportDeclaration(SyntaxNodeAnalysisContext context, ExpressionSyntax value, string name, AnalyzerSettings settings, int length)
+    {
+        var properties = SecretReporter.Properties(SecretNameSuggestion.From(name, "CryptoKey"), "bytes");
+        var diagnostic = SecretReporter.Create(DiagnosticDescriptors.HardcodedKeyMaterial, value.GetLocation(), settings, properties, "'" + name + "' (" + length + " constant bytes)");
+        if (diagnostic is not null)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
     }
 
     private sealed class Analysis
     {
         private readonly ImmutableHashSet<INamedTypeSymbol> _cryptoTypes;
 
-        public Analysis(ImmutableHashSet<INamedTypeSymbol> cryptoTypes) => _cryptoTypes = cryptoTypes;
+        private readonly AnalyzerOptions _options;
+
+        public Analysis(ImmutableHashSet<INamedTypeSymbol> cryptoTypes, AnalyzerOptions options)
+        {
+            _cryptoTypes = cryptoTypes;
+            _options = options;
+        }
 
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
@@ -153,7 +207,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>How the value is hardcoded (<c>bytes</c>, <c>string</c>, <c>utf8</c>), or null when it is not.</summary>
-        private static string? HardcodedKind(IOperation? operation, int depth)
+        private string? HardcodedKind(IOperation? operation, int depth)
         {
             if (operation is null || depth > 4)
             {
@@ -192,7 +246,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static string? HardcodedInvocation(IInvocationOperation invocation, int depth)
+        private string? HardcodedInvocation(IInvocationOperation invocation, int depth)
         {
             var method = invocation.TargetMethod;
             var name = method.Name;
@@ -216,9 +270,15 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        private static string? FromInitializer(ImmutableArray<SyntaxReference> references, SemanticModel? model, int depth)
+        private string? FromInitializer(ImmutableArray<SyntaxReference> references, SemanticModel? model, int depth)
         {
             if (references.Length != 1 || references[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
+            {
+                return null;
+            }
+
+            // Key bytes under a key's name are reported at their declaration (AnalyzeDeclarator), once, not at each use.
+            if (DeclaredKeyBytes(declarator, AnalyzerSettings.For(_options.AnalyzerConfigOptionsProvider.GetOptions(declarator.SyntaxTree)), out _) is not null)
             {
                 return null;
             }
@@ -266,7 +326,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static bool IsWrittenAfterDeclaration(VariableDeclaratorSyntax declarator)
+        internal static bool IsWrittenAfterDeclaration(VariableDeclaratorSyntax declarator)
         {
             var block = declarator.FirstAncestorOrSelf<BlockSyntax>();
             if (block is null)

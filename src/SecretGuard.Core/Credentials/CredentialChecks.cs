@@ -233,7 +233,8 @@ internal static class CredentialChecks
         }
     }
 
-    private static bool IsLocalHostName(string host) =>
+    /// <summary>localhost, 127.0.0.1, [::1], host.docker.internal: a server on the developer's own machine.</summary>
+    public static bool IsLocalHostName(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]" ||
         host.Equals("host.docker.internal", StringComparison.OrdinalIgnoreCase);
 

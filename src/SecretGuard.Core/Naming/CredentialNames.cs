@@ -84,6 +84,10 @@ internal sealed class CredentialNames
     private readonly int _minimumLength;
     private readonly bool _sensitivity;
 
+    // One word every credential name holds (ignoring case): each single word, and the longest word of each phrase,
+    // without the words that hold another of them ("apikey" holds "key"). See MayNameCredentialIn.
+    private readonly string[] _stems;
+
     /// <summary>The built-in lexicon.</summary>
     public static CredentialNames Default { get; } = new CredentialNames(null, null);
 
@@ -141,6 +145,7 @@ internal sealed class CredentialNames
         }
 
         _phrases = phrases.ToArray();
+        _stems = Stems(_singleWords, _phrases);
     }
 
     /// <summary>
@@ -236,6 +241,107 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    // Words that, before "key", make a name a cryptographic key's: AesKey, HmacKey, CipherKey, SessionKey.
+    private static readonly string[] CryptoKeyQualifiers =
+    {
+        "aes", "des", "tripledes", "3des", "rijndael", "hmac", "mac", "cipher", "crypt", "crypto", "encrypt", "decrypt", "encryption",
+        "decryption", "blowfish", "twofish", "chacha", "chacha20", "salsa20", "rc2", "rc4", "camellia", "sym", "symmetric", "session", "sign",
+        "signing", "jwt", "secret", "master", "private", "shared", "data", "kek", "dek", "wrapping", "derivation", "root",
+    };
+
+    // Words of byte values that are not secret although they sit next to a key: salts, IVs, nonces, DPAPI entropy,
+    // counters, tags, labels, public keys, formats' prefixes and headers. (Test names are not among them: test projects
+    // have their own option, secretguard.test_projects, as for every rule.)
+    private static readonly string[] NonSecretMaterialWords =
+    {
+        "salt", "salts", "iv", "ivs", "nonce", "nonces", "entropy", "vector", "counter", "tweak", "tag", "aad", "label", "info", "context",
+        "public", "prefix", "suffix", "header", "magic", "signature", "marker",
+    };
+
+    /// <summary>
+    /// Whether bytes under <paramref name="name"/> are key material (SG0003): a credential name that holds a key, a secret
+    /// or a password (<c>EncryptionKey</c>, <c>HmacSecret</c>, <c>s_masterKey</c>), or <c>key</c> alone or after a
+    /// cipher's word (<c>Key</c>, <c>_key</c>, <c>AesKey</c>, <c>SessionKey</c>) — not a salt, an IV, a nonce, a public
+    /// key, a key id, a prefix or header, a hash, and not a cache or lookup key (<c>CacheKey</c>, <c>KeyMap</c>).
+    /// </summary>
+    public bool IsKeyMaterialName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(name!);
+        if (words.Count > 1 && words[0].Length == 1)
+        {
+            words.RemoveAt(0); // s_key, m_masterKey, k_secret
+        }
+
+        if (words.Count == 0 || words.Exists(word => Array.IndexOf(NonSecretMaterialWords, word) >= 0 || _excludedWords.Contains(word)) ||
+            CredentialLiterals.HoldsNoLiteralCredential(name!))
+        {
+            return false;
+        }
+
+        var last = words[words.Count - 1];
+        if (last == "key" || last == "keys")
+        {
+            return words.Count == 1 || Array.IndexOf(CryptoKeyQualifiers, words[words.Count - 2]) >= 0 || IsCredentialName(name);
+        }
+
+        if (!IsCredentialName(name))
+        {
+            return false;
+        }
+
+        // A credential name that holds a key, a secret or a password; not a token, a PIN or a connection string.
+        foreach (var word in words)
+        {
+            if (word.EndsWith("key", StringComparison.Ordinal) || word.EndsWith("keys", StringComparison.Ordinal) || word.StartsWith("secret", StringComparison.Ordinal) ||
+                word.StartsWith("pass", StringComparison.Ordinal) || word == "pwd" || word == "psk")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether some credential name may stand in <paramref name="text"/>: a cheap test, before a text is read for
+    /// credential-named fields (a JSON literal, a connection string), that never says no to a text holding one. A word of
+    /// each credential word or phrase is looked for, ignoring case.
+    /// </summary>
+    public bool MayNameCredentialIn(string text)
+    {
+        foreach (var stem in _stems)
+        {
+            if (text.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Stems(HashSet<string> singleWords, string[][] phrases)
+    {
+        // A name's words are pieces of its text (lower-cased), and a credential name holds a single word or every word of a
+        // phrase: one word of each is enough to look for.
+        var candidates = new List<string>(singleWords);
+        foreach (var phrase in phrases)
+        {
+            candidates.Add(phrase.OrderByDescending(word => word.Length).First());
+        }
+
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Where(word => !candidates.Any(other => other.Length < word.Length && word.IndexOf(other, StringComparison.Ordinal) >= 0))
+            .OrderBy(word => word, StringComparer.Ordinal)
+            .ToArray();
     }
 
     // The index of the last word that completes a credential word or phrase, or -1.

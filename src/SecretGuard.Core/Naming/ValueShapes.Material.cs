@@ -23,6 +23,29 @@ internal static partial class ValueShapes
         "{bcrypt}", "{noop}", "{pbkdf2}", "AQAAANCMnd8BFdERjHoAwE/Cl+sB", "AQAAAAEAA", "AQAAAAIAA", "CfDJ8",
     };
 
+    // Keys and tokens vendors publish on purpose, in web pages and apps, by their prefix: Stripe and Lob publishable keys,
+    // Mapbox public tokens, Flutterwave public keys, Mailgun's public validation key, Plaid's public tokens. Their secret
+    // counterparts (sk_live_, sk.eyJ, FLWSECK-, ...) are the catalogue's families.
+    private static readonly string[] PublishablePrefixes =
+    {
+        "pk_live_", "pk_test_", "pk.eyJ", "FLWPUBK-", "FLWPUBK_TEST-", "pubkey-", "live_pub_", "test_pub_", "public-sandbox-",
+        "public-development-", "public-production-",
+    };
+
+    /// <summary>A key or token meant to be seen (<c>pk_live_...</c>, <c>pk.eyJ...</c>, <c>FLWPUBK-...</c>): publishable by design.</summary>
+    public static bool IsPublishableKey(string text)
+    {
+        foreach (var prefix in PublishablePrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length + 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Values other tools encrypted: SOPS <c>ENC[...]</c>, Spring <c>{cipher}</c>, Vault transit <c>vault:v1:</c>, Jasypt <c>ENC(...)</c>.</summary>
     public static bool IsEncryptedElsewhere(string text) =>
         text.StartsWith("ENC[", StringComparison.Ordinal) || text.StartsWith("ENC(", StringComparison.Ordinal) ||
@@ -104,6 +127,60 @@ internal static partial class ValueShapes
         }
 
         return false;
+    }
+
+    /// <summary>The sizes of symmetric keys in bytes: AES-128, 3DES/AES-192, AES-256 and HMAC-SHA256, HMAC-SHA384, HMAC-SHA512.</summary>
+    public static bool IsKeySize(int length) => length == 16 || length == 24 || length == 32 || length == 48 || length == 64;
+
+    /// <summary>
+    /// Whether constant bytes look like a key someone generated, not a pattern someone typed: no repeated block (all
+    /// zero, <c>AA AA ..</c>, <c>1 2 3 4 1 2 3 4</c>), no constant step (<c>0 1 2 ..</c>, <c>31 30 29 ..</c>), no runs
+    /// counting up by one over half of them (<c>'0'..'9' 'a'..'f'</c>), and half of them distinct or more.
+    /// </summary>
+    public static bool LooksLikeKeyBytes(byte[] bytes)
+    {
+        var n = bytes.Length;
+        if (n < 2)
+        {
+            return false;
+        }
+
+        for (var period = 1; period <= n / 2; period++)
+        {
+            var repeats = true;
+            for (var i = period; i < n && repeats; i++)
+            {
+                repeats = bytes[i] == bytes[i - period];
+            }
+
+            if (repeats)
+            {
+                return false;
+            }
+        }
+
+        var step = (byte)(bytes[1] - bytes[0]);
+        var constantStep = true;
+        var upByOne = 0;
+        var distinct = new bool[256];
+        var distinctCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (!distinct[bytes[i]])
+            {
+                distinct[bytes[i]] = true;
+                distinctCount++;
+            }
+
+            if (i > 0)
+            {
+                var difference = (byte)(bytes[i] - bytes[i - 1]);
+                constantStep &= difference == step;
+                upByOne += difference == 1 ? 1 : 0;
+            }
+        }
+
+        return !constantStep && upByOne * 2 < n && distinctCount * 2 >= n;
     }
 
     private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -156,6 +156,27 @@ internal static partial class ValueShapes
         return last.Length >= 2 && IsWordInOneCase(last);
     }
 
+    /// <summary>
+    /// A name reserved for documentation (RFC 2606, RFC 6761): <c>example.com</c>, <c>example.org</c>, <c>example.net</c>
+    /// and their subdomains, and names under <c>.example</c>, <c>.test</c> and <c>.invalid</c>. What a URL on such a host
+    /// carries is a sample.
+    /// </summary>
+    public static bool IsDocumentationHost(string host)
+    {
+        var name = host.TrimEnd('.').ToLowerInvariant();
+        foreach (var reserved in DocumentationDomains)
+        {
+            if (name == reserved || name.EndsWith("." + reserved, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] DocumentationDomains = { "example.com", "example.org", "example.net", "example", "test", "invalid" };
+
     /// <summary><c>token.json</c>, <c>certs/signing-2024.key</c>, <c>msal_token_cache.bin</c>: a file name.</summary>
     public static bool IsFileName(string text)
     {

@@ -43,8 +43,8 @@ internal static partial class ValueShapes
     /// Whether a value under a credential name is evidently not the credential itself: a placeholder or filler
     /// (<see cref="IsPlaceholder"/>), a boolean, a name (a configuration key, an environment variable, an option, a
     /// header, an identifier, a word of the symbol's own name), text for people, code, a shell command, a regex, a
-    /// list of CSS classes, a URL, host name, path or file name, a prefix, a value encrypted or hashed elsewhere, or
-    /// public key material. SG0002 and SG0007 ask it alike.
+    /// list of CSS classes, a URL, host name, path or file name, a prefix, a value encrypted or hashed elsewhere, public
+    /// key material, or a key a vendor publishes on purpose (<c>pk_live_...</c>, <c>pk.eyJ...</c>). SG0002 and SG0007 ask it alike.
     /// </summary>
     public static bool IsNotASecretValue(string value, string? symbolName = null)
     {
@@ -62,7 +62,7 @@ internal static partial class ValueShapes
         return IsBoolean(text) || IsConfigurationKeyName(text) || IsEnvironmentVariableName(text) || IsNaturalLanguage(text) || IsFormatString(text) ||
                IsCredentialFreeUrlOrPath(text) || IsCredentialWord(text) || IsEncryptedElsewhere(text) || IsSqlStatement(text) || IsWordLabel(text) ||
                IsIdentifier(text) || IsOptionOrHeaderName(text) || IsHostName(text) || IsFileName(text) || IsPrefix(text) || IsCode(text) ||
-               IsShellCommand(text) || IsRegex(text) || IsWordList(text) || IsHashOrCiphertext(text) || IsPublicOrEmptyPem(text) || HasFillerWord(text);
+               IsShellCommand(text) || IsRegex(text) || IsWordList(text) || IsHashOrCiphertext(text) || IsPublicOrEmptyPem(text) || IsPublishableKey(text) || HasFillerWord(text);
     }
 
     /// <summary>
@@ -316,6 +316,12 @@ internal static partial class ValueShapes
 
     private static bool IsFiller(string text)
     {
+        // "(hidden)", "[none]": a filler in brackets, as prompts and samples write it.
+        if (text.Length > 2 && ((text[0] == '(' && text[text.Length - 1] == ')') || (text[0] == '[' && text[text.Length - 1] == ']')))
+        {
+            text = text.Substring(1, text.Length - 2).Trim();
+        }
+
         foreach (var filler in Fillers)
         {
             if (string.Equals(text, filler, StringComparison.OrdinalIgnoreCase))
