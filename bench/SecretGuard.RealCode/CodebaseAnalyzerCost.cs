@@ -67,7 +67,7 @@ internal static class CodebaseAnalyzerCost
             analyzed.GetDeclarationDiagnostics(cancellationToken);
             Quiesce();
             var withAnalyzers = analyzed.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(inputs.AdditionalFiles), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+                new AnalyzerOptions(inputs.AdditionalFiles, new PackageOptions()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
             await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
             var times = new Dictionary<DiagnosticAnalyzer, double>();
             foreach (var analyzer in analyzers)

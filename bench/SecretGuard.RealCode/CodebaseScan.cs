@@ -33,7 +33,7 @@ internal static class CodebaseScan
         var compilation = inputs.Compile(trees, concurrentBuild: true);
         var analyzers = ShippedAnalyzers.All();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new AnalyzerOptions(additionalFiles, new PackageOptions()), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
         var findings = diagnostics

@@ -63,6 +63,24 @@ public class SecretReadBypassingDecryptionAnalyzerTests
             InMethod("var a = {|SG0006:Environment.GetEnvironmentVariable(\"DB_VAULT\")|}; var b = {|SG0006:Environment.GetEnvironmentVariable(\"API_SECRET\")|};"),
             "build_property.SecretGuardSecretSuffixes = _SECRET,_VAULT");
 
+    // A *_SECRET variable is somebody else's convention in a project that uses no SecretGuard: no package property, no runtime.
+    [Fact]
+    public async Task Only_projects_that_use_SecretGuard_are_checked()
+    {
+        var body = "var a = Environment.GetEnvironmentVariable(\"HCP_CLIENT_SECRET\"); var b = File.ReadAllLines(\".env\").First(l => l.StartsWith(\"DB_SECRET=\"));";
+        var elsewhere = new AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.Test { TestCode = InMethod(body) };
+        elsewhere.TestState.Sources.RemoveAt(elsewhere.TestState.Sources.Count - 1); // the SecretGuard runtime stub
+        await elsewhere.RunAsync();
+
+        var withPackage = new AnalyzerVerifier<SecretReadBypassingDecryptionAnalyzer>.Test
+        {
+            TestCode = InMethod("var a = {|SG0006:Environment.GetEnvironmentVariable(\"HCP_CLIENT_SECRET\")|};"),
+        };
+        withPackage.TestState.Sources.RemoveAt(withPackage.TestState.Sources.Count - 1);
+        withPackage.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.SecretGuardEnabled = false\n"));
+        await withPackage.RunAsync();
+    }
+
     // The compiler cuts a property at its first ';' (dotnet/roslyn#51692); the package passes a ','-separated copy too.
     [Fact]
     public Task The_packages_comma_separated_copy_of_the_suffixes_wins_over_the_cut_property() =>

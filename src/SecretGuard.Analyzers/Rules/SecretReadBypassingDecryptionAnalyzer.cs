@@ -29,6 +29,16 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SecretReadBypassingDecryption);
 
+    /// <summary>
+    /// A <c>*_SECRET</c> name is SecretGuard's convention only in a project that uses SecretGuard; elsewhere it is somebody
+    /// else's. Analyzers cannot look at env files, so this is what the compiler sees: the package's build property
+    /// (<c>SecretGuardEnabled</c>, made compiler-visible by build/SecretGuard.props, whatever its value) or a reference to
+    /// the SecretGuard runtime.
+    /// </summary>
+    private static bool UsesSecretGuard(Compilation compilation, AnalyzerOptions options) =>
+        (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SecretGuardEnabled", out var enabled) && !string.IsNullOrWhiteSpace(enabled)) ||
+        compilation.GetTypeByMetadataName("SecretGuard.Secrets") is not null;
+
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
@@ -39,7 +49,7 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
             var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
             var file = start.Compilation.GetTypeByMetadataName("System.IO.File");
             var streamReader = start.Compilation.GetTypeByMetadataName("System.IO.StreamReader");
-            if (environment is null && file is null)
+            if ((environment is null && file is null) || !UsesSecretGuard(start.Compilation, start.Options))
             {
                 return;
             }
