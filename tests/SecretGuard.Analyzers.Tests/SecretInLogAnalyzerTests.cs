@@ -289,6 +289,7 @@ public class SecretInLogAnalyzerTests
     [InlineData("var foundToken = Lookup(System.Text.RegularExpressions.Regex.Match(responseBody, \"id=(\\\\d+)\").Groups[1].Value); Console.WriteLine({|SG0004:foundToken|});")]
     [InlineData("var foundToken = TokenPattern.Match(ApiKey).Value; Console.WriteLine({|SG0004:foundToken|});")]
     [InlineData("string lastToken = null; var foundToken = TokenPattern.Match(ApiKey).Value; lastToken = foundToken; Console.WriteLine({|SG0004:lastToken|});")]
+    [InlineData("var foundToken = TokenPattern.Match(responseBody).Value.Replace(\"{key}\", ApiKey); Console.WriteLine({|SG0004:foundToken|});")]
     public Task Tokens_cut_from_a_secret_or_by_a_credential_pattern_are_reported(string body) => Verify(body, """
         static readonly System.Text.RegularExpressions.Regex TokenPattern = new System.Text.RegularExpressions.Regex("\\w+");
         string BearerToken => "";

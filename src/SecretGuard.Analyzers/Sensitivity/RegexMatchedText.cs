@@ -79,7 +79,9 @@ internal static class RegexMatchedText
                     value = ValueFlow.Unwrap(invoke.Arguments[0].Value);
                     continue;
                 case IInvocationOperation { Instance: { } receiver } call
-                    when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && call.Type?.SpecialType == SpecialType.System_String:
+                    when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && call.Type?.SpecialType == SpecialType.System_String &&
+                         AddsNoText(call):
+                    // .Trim('{', '}'), .Substring(1, n), .ToLowerInvariant(): the piece, cut or cased; not .Replace("x", other).
                     value = ValueFlow.Unwrap(receiver);
                     continue;
                 default:
@@ -88,6 +90,26 @@ internal static class RegexMatchedText
         }
 
         return null;
+    }
+
+    // A string method whose text arguments are constants adds no text from elsewhere to the piece.
+    private static bool AddsNoText(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            var value = ValueFlow.Unwrap(argument.Value);
+            if (value.ConstantValue.HasValue)
+            {
+                continue;
+            }
+
+            if (value.Type is { SpecialType: SpecialType.System_String or SpecialType.System_Object })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Follows a Match/Group back to the call that produced it and judges that call's input and pattern.
