@@ -197,27 +197,9 @@ public static class Tokens
     /// <summary>A made-up GitHub token: 30 random characters and their CRC32 in base62, the checksum the catalogue checks.</summary>
     public static string GitHub()
     {
+        // The catalogue's own checksum; its known answers are tested in Core.Tests (GitleaksCoverageTests).
         var random = Alnum(30);
-        var crc = 0xFFFFFFFFu;
-        foreach (var c in random)
-        {
-            crc ^= (byte)c;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        crc ^= 0xFFFFFFFFu;
-        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var checksum = new char[6];
-        for (var i = 5; i >= 0; i--)
-        {
-            checksum[i] = digits[(int)(crc % 62)];
-            crc /= 62;
-        }
-
-        return "ghp_" + random + new string(checksum);
+        return "ghp_" + random + SecretGuard.Credentials.CredentialChecks.Base62Checksum(random);
     }
 
     public static string StripeLive() => "sk_live_" + Alnum(24);
