@@ -48,7 +48,7 @@ public sealed class SensitivityCorpusTests
         };
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
         var byPath = diagnostics.Where(d => d.Id == rule).GroupBy(d => d.Location.SourceTree?.FilePath ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.DoesNotContain(diagnostics, d => d.Location.SourceTree?.FilePath == "Prelude.cs");
+        Assert.DoesNotContain(diagnostics, d => SnippetCorpus.IsPrelude(d.Location.SourceTree?.FilePath));
 
         var missed = positives.Where(p => !byPath.ContainsKey(p.Path)).ToList();
         var falseAlarms = negatives.Where(n => byPath.ContainsKey(n.Path)).ToList();
@@ -58,6 +58,13 @@ public sealed class SensitivityCorpusTests
         var report = new StringBuilder()
             .AppendLine($"{rule} positives: {positives.Count}, found: {positives.Count - missed.Count}, recall: {recall:P2}")
             .AppendLine($"{rule} negatives: {negatives.Count}, false alarms: {falseAlarms.Count}, false-positive rate: {falsePositiveRate:P2}");
+        foreach (var category in positives.Concat(negatives).Select(s => Category(s.Path)).Distinct().OrderBy(c => c, StringComparer.Ordinal))
+        {
+            var p = positives.Where(s => Category(s.Path) == category).ToList();
+            var n = negatives.Where(s => Category(s.Path) == category).ToList();
+            report.AppendLine($"  {category}: found {p.Count(s => byPath.ContainsKey(s.Path))} of {p.Count} positives, false alarms on {n.Count(s => byPath.ContainsKey(s.Path))} of {n.Count} negatives");
+        }
+
         foreach (var miss in missed)
         {
             report.AppendLine("missed: " + miss.Path);
@@ -70,5 +77,35 @@ public sealed class SensitivityCorpusTests
 
         _output.WriteLine(report.ToString());
         Assert.True(recall >= MinimumRecall && falsePositiveRate <= MaximumFalsePositiveRate, report.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Every_category_has_at_least_three_positives_and_three_negatives(string rule)
+    {
+        var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus", "Sensitivity");
+        var positives = SnippetCorpus.Read(Directory.GetFiles(corpus, rule + ".Positives*.txt")).GroupBy(s => Category(s.Path)).ToDictionary(g => g.Key, g => g.Count());
+        var negatives = SnippetCorpus.Read(Directory.GetFiles(corpus, rule + ".Negatives*.txt")).GroupBy(s => Category(s.Path)).ToDictionary(g => g.Key, g => g.Count());
+        var short_ = positives.Keys.Union(negatives.Keys)
+            .Where(c => CountOf(positives, c) < 3 || CountOf(negatives, c) < 3)
+            .Select(c => $"{c}: {CountOf(positives, c)} positives, {CountOf(negatives, c)} negatives")
+            .ToList();
+        Assert.True(short_.Count == 0, rule + " categories with fewer than three cases either way:\n" + string.Join("\n", short_));
+    }
+
+    private static int CountOf(System.Collections.Generic.Dictionary<string, int> counts, string category) =>
+        counts.TryGetValue(category, out var count) ? count : 0;
+
+    /// <summary>
+    /// A snippet's category is its file's name after "SG000n.Positives." / "SG000n.Negatives." (without a trailing
+    /// ".Net10", the files only the current compiler reads): "SG0004.Positives.Telemetry.txt" is "Telemetry";
+    /// the generated files ("SG0004.Positives.txt") are "Generated".
+    /// </summary>
+    private static string Category(string snippetPath)
+    {
+        var file = snippetPath.Substring(0, snippetPath.IndexOf('/'));
+        var parts = file.Split('.');
+        var rest = parts.Skip(2).Where(p => p != "Net10").ToArray();
+        return rest.Length == 0 ? "Generated" : string.Join(".", rest);
     }
 }

@@ -42,10 +42,15 @@ internal static class SnippetCorpus
         return snippets;
     }
 
-    /// <summary>Compiles the snippets against .NET 8 with the corpus's Prelude.cs, and asserts that it compiles.</summary>
+    /// <summary>
+    /// Compiles the snippets against .NET 8 with the corpus's Prelude.cs and Prelude.*.cs (stubs of the libraries the
+    /// snippets call, one file per topic), and asserts that it compiles.
+    /// </summary>
     public static async Task<CSharpCompilation> CompileAsync(string corpus, string @namespace, IEnumerable<Snippet> snippets)
     {
-        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(corpus, "Prelude.cs")), path: "Prelude.cs", encoding: Encoding.UTF8) };
+        var trees = Directory.GetFiles(corpus, "Prelude*.cs").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: Path.GetFileName(f), encoding: Encoding.UTF8))
+            .ToList();
         var index = 0;
         foreach (var snippet in snippets)
         {
@@ -60,6 +65,9 @@ internal static class SnippetCorpus
         Assert.True(errors.Count == 0, "the corpus must compile:\n" + string.Join("\n", errors.Take(20)));
         return compilation;
     }
+
+    /// <summary>True for a tree of a Prelude file, which no rule may report in.</summary>
+    public static bool IsPrelude(string? path) => path is not null && path.StartsWith("Prelude", StringComparison.Ordinal) && path.EndsWith(".cs", StringComparison.Ordinal);
 
     internal sealed record Snippet(string Path, string Body, string? ExpectedId);
 }
