@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace SecretGuard.Analyzers.Tests;
 
@@ -43,7 +42,7 @@ internal static class SnippetCorpus
     }
 
     /// <summary>
-    /// Compiles the snippets against .NET 8 with the corpus's Prelude.cs and Prelude.*.cs (stubs of the libraries the
+    /// Compiles the snippets against the test project's target (TestTarget) with the corpus's Prelude.cs and Prelude.*.cs (stubs of the libraries the
     /// snippets call, one file per topic), and asserts that it compiles.
     /// </summary>
     public static async Task<CSharpCompilation> CompileAsync(string corpus, string @namespace, IEnumerable<Snippet> snippets)
@@ -58,7 +57,7 @@ internal static class SnippetCorpus
             trees.Add(CSharpSyntaxTree.ParseText(text, path: snippet.Path, encoding: Encoding.UTF8));
         }
 
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = await Verifiers.TestTarget.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create(@namespace.Replace(".", string.Empty), trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -107,11 +107,8 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
         var reported = new HashSet<SyntaxNode>();
         foreach (var argument in arguments)
         {
-            // A params array holds several values: judge each, so each secret gets its own squiggle and fix.
-            var candidates = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                ? initializer.ElementValues
-                : ImmutableArray.Create(argument.Value);
-            foreach (var candidate in candidates)
+            // A params array or params collection holds several values: judge each, so each secret gets its own squiggle and fix.
+            foreach (var candidate in NewerOperations.ValuesOf(argument))
             {
                 var carrier = values.FindCarrier(candidate, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken);
                 if (carrier is null || carrier.IsImplicit || !reported.Add(carrier.Syntax) || carrier.Syntax.SyntaxTree != tree)

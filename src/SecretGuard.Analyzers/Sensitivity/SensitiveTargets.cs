@@ -53,6 +53,9 @@ internal static class SensitiveTargets
                 IConditionalOperation or ICoalesceOperation or IArrayInitializerOperation or IArrayCreationOperation or
                 ISwitchExpressionArmOperation or ISwitchExpressionOperation or IUnaryOperation:
                 return parent is IConditionalOperation conditional && conditional.Condition == value ? null : Reach(parent, names, visited, depth, cancellationToken);
+            case { Kind: NewerOperations.CollectionExpression or NewerOperations.Spread }:
+                // [.. bytes] or a params collection of .NET 9+: the collection carries the value on.
+                return Reach(parent, names, visited, depth, cancellationToken);
             case IBinaryOperation binary:
                 // Comparisons and tests (rnd.Next(100) < 5) decide, they do not carry the value.
                 return binary.Type?.SpecialType == SpecialType.System_Boolean ? null : Reach(parent, names, visited, depth, cancellationToken);

@@ -90,6 +90,17 @@ internal sealed class SensitiveValues
                 }
 
                 return null;
+            case { Kind: NewerOperations.CollectionExpression }:
+                // [user, password] or the params ReadOnlySpan of string.Format/Concat/Join on .NET 9+.
+                foreach (var element in NewerOperations.Elements(value))
+                {
+                    if (Carrier(element, names, visited, depth, cancellationToken) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
             case IAnonymousObjectCreationOperation anonymous:
                 foreach (var initializer in anonymous.Initializers)
                 {

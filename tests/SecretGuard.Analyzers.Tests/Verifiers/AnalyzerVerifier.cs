@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace SecretGuard.Analyzers.Tests.Verifiers;
 
-/// <summary>Runs one analyzer on C# source with <c>{|SGxxxx:...|}</c> markup, against the .NET 8 reference assemblies.</summary>
+/// <summary>Runs one analyzer on C# source with <c>{|SGxxxx:...|}</c> markup, against the test project's target (<see cref="TestTarget"/>).</summary>
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
@@ -25,7 +25,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     {
         public Test()
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            ReferenceAssemblies = TestTarget.ReferenceAssemblies;
             TestState.Sources.Add(("Stubs.cs", Stubs.Source));
         }
     }

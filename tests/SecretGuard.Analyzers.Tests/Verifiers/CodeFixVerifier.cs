@@ -16,7 +16,7 @@ public sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyz
 
     public CodeFixTest()
     {
-        ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+        ReferenceAssemblies = TestTarget.ReferenceAssemblies;
         TestState.Sources.Add(("Stubs.cs", Stubs.Source));
         FixedState.Sources.Add(("Stubs.cs", Stubs.Source));
     }
