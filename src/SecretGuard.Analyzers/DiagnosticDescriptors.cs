@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A value that holds a secret (by its name or because it comes from Secrets.Get, a secret configuration entry or environment variable, or a SecureString) reaches a logger, the console, Debug/Trace output or an exception message. Logs are kept, shipped and read by many; write a redacted form.",
+        description: "A value that holds a secret (by its name or because it comes from Secrets.Get, a secret configuration entry or environment variable, or a SecureString) reaches a logger, the console, Debug/Trace output, an exception message, an ambient log property, telemetry (activity tags, spans, monitoring SDKs) or an error response to a client. Logs and telemetry are kept, shipped and read by many; write a redacted form.",
         helpLinkUri: HelpLinks.For(RuleIdentifiers.SecretInLog));
 
     public static readonly DiagnosticDescriptor InsecureRandomness = new DiagnosticDescriptor(

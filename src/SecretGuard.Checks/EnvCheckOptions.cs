@@ -17,6 +17,13 @@ internal sealed class EnvCheckOptions
     /// <summary>Encrypt every environment whose key is at hand, not only the active one.</summary>
     public bool EncryptAllEnvironments { get; set; }
 
+    /// <summary>
+    /// Environments whose files the build ships in its output (<c>SecretGuardShipEnvironments</c>): like the active
+    /// environment's, their plaintext secrets are encrypted in Encrypt mode, and one that cannot be encrypted (no key) is an
+    /// error, never a plaintext shipped.
+    /// </summary>
+    public ISet<string> ShippedEnvironments { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
     /// <summary>The files.</summary>
     public IList<EnvFileTarget> Files { get; } = new List<EnvFileTarget>();
 

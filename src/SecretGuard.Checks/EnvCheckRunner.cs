@@ -64,7 +64,11 @@ internal sealed class EnvCheckRunner
 
     private bool WillEncrypt(EnvFileTarget target) =>
         _options.Mode == CheckMode.Encrypt && !target.IsTemplate && target.Environment is not null &&
-        (target.Environment == _options.ActiveEnvironment || _options.EncryptAllEnvironments);
+        (MustEncrypt(target.Environment) || _options.EncryptAllEnvironments);
+
+    // The active environment's file and every file the build ships must hold no plaintext secret.
+    private bool MustEncrypt(string environment) =>
+        environment == _options.ActiveEnvironment || _options.ShippedEnvironments.Contains(environment);
 
     private void CheckFile(EnvFileTarget target)
     {
@@ -181,7 +185,7 @@ internal sealed class EnvCheckRunner
         }
 
         var ring = Ring(environment);
-        if (ring?.Current is null && environment != _options.ActiveEnvironment)
+        if (ring?.Current is null && !MustEncrypt(environment))
         {
             // EncryptAllEnvironments encrypts the environments whose key is at hand; the others stay as without it.
             Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
@@ -196,9 +200,15 @@ internal sealed class EnvCheckRunner
             {
                 reportedMissingKey = true;
                 var where = ring?.WhereToPutKey ?? "see the SG1012 error for the key that was found";
+                var shippedOnly = environment != _options.ActiveEnvironment;
                 Add(entry, target, DiagnosticIds.MissingMasterKey, FindingSeverity.Error, entry.ValueColumn,
-                    entry.Key + " (and any other plaintext secret in this file) cannot be encrypted: no master key for " + environment + ": " + where +
-                    " — get the key from your team's password manager or vault, or create one with 'secretguard keygen --env " + environment + "'");
+                    entry.Key + " (and any other plaintext secret in this file) cannot be encrypted" +
+                    (shippedOnly ? ", and this file ships in the output (SecretGuardShipEnvironments), where a plaintext secret must never go" : string.Empty) +
+                    ": no master key for " + environment + ": " + where +
+                    " — get the key from your team's password manager or vault, or create one with 'secretguard keygen --env " + environment + "'" +
+                    (shippedOnly
+                        ? "; or let whoever holds the " + environment + " key run 'secretguard set " + entry.Key + " --env " + environment + "', or leave " + environment + " out of SecretGuardShipEnvironments"
+                        : string.Empty));
             }
 
             return;

@@ -17,7 +17,8 @@ namespace SecretGuard.CodeFixes;
 /// <summary>
 /// SG0005: replaces the <c>System.Random</c> call with its <c>RandomNumberGenerator</c> equivalent, chosen by what the
 /// target framework has: <c>Next</c> → <c>GetInt32</c> (.NET Core 3.0+), <c>NextBytes</c> → <c>Fill</c> (.NET Core 2.1+)
-/// or <c>Create().GetBytes</c>, <c>GetItems</c> → <c>GetItems</c> and <c>Shuffle</c> → <c>Shuffle</c> (.NET 8+), and
+/// or <c>Create().GetBytes</c>, <c>GetItems</c> → <c>GetItems</c>, <c>Shuffle</c> → <c>Shuffle</c>, <c>GetString</c> →
+/// <c>GetString</c> and <c>GetHexString</c> → <c>GetHexString</c> (.NET 8+), and
 /// the classic token one-liner <c>new string(Enumerable.Repeat(chars, n).Select(s =&gt; s[rnd.Next(s.Length)]).ToArray())</c>
 /// → <c>GetString(chars, n)</c> (.NET 8+). <c>NextInt64</c>, <c>NextDouble</c> and <c>NextSingle</c> have no
 /// equivalent: no fix is offered for them. A <c>Random</c> local or private field the fixed code no longer uses is removed.
@@ -240,6 +241,10 @@ public sealed class UseRandomNumberGeneratorCodeFixProvider : CodeFixProvider
                 return (call, Call("GetItems", method.TypeArguments[0].ToMinimalDisplayString(model, call.SpanStart), arguments.ToArray()), "GetItems");
             case "Shuffle" when method.TypeArguments.Length == 1 && Has(generator, "Shuffle"):
                 return (call, Call("Shuffle", method.TypeArguments[0].ToMinimalDisplayString(model, call.SpanStart), arguments.ToArray()), "Shuffle");
+            case "GetString" or "GetHexString" when Has(generator, method.Name):
+                // Random.GetString(choices, length) and GetHexString(length | destination, lowercase) (.NET 10) have the
+                // same parameters on RandomNumberGenerator (.NET 8).
+                return (call, Call(method.Name, null, arguments.Select(a => a.WithoutTrivia()).ToArray()), method.Name);
             default:
                 return null;
         }

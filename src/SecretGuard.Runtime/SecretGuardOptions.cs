@@ -13,16 +13,33 @@ public sealed class SecretGuardOptions
     public const string DefaultEnvFileName = ".env";
 
     /// <summary>
-    /// The active environment (<c>dev</c>, <c>int</c>, <c>prod</c>, ...). Null: <c>SECRETGUARD_ENVIRONMENT</c>, then
-    /// <c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c> (Development → dev, Staging → int, Production → prod),
-    /// then the environment the build recorded, then prod (the .NET hosting default, Production).
+    /// The active environment (<c>dev</c>, <c>int</c>, <c>prod</c>, ...). Null: <c>SECRETGUARD_ENVIRONMENT</c>, then the
+    /// .NET hosting environment (the configuration provider reads the host's own <c>environment</c> setting first, then
+    /// <c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c>) mapped by <see cref="EnvironmentMap"/>, then the
+    /// environment the build recorded, then prod (the .NET hosting default, Production).
     /// </summary>
     public string? Environment { get; set; }
 
-    /// <summary>The env file. Null: <c>.env</c> in <see cref="BaseDirectory"/>, else <c>.env</c> in the current folder.</summary>
+    /// <summary>
+    /// .NET hosting environment name → SecretGuard environment, names compared ignoring case. Default
+    /// <c>Development=dev</c>, <c>Staging=int</c>, <c>Production=prod</c>; a hosting name not in the map is lower-cased
+    /// (<c>QA</c> → <c>qa</c>). Add, replace or remove entries here; the configuration provider also takes entries from
+    /// the section <c>SecretGuard:EnvironmentMap</c> of the configuration added before it, and those win.
+    /// </summary>
+    public IDictionary<string, string> EnvironmentMap { get; } = DefaultEnvironmentMap();
+
+    /// <summary>
+    /// The env file. Null: the chosen environment's file <c>.env.&lt;env&gt;</c> in <see cref="BaseDirectory"/> (a build
+    /// that ships every environment's file put it there), else <c>.env</c> in <see cref="BaseDirectory"/>, else <c>.env</c>
+    /// in the current folder.
+    /// </summary>
     public string? EnvFilePath { get; set; }
 
-    /// <summary>Whether a missing <see cref="EnvFilePath"/> is fine (values then come only from environment variables). Default false. Without an explicit path a missing <c>.env</c> is never an error by itself: a name that is set nowhere is.</summary>
+    /// <summary>
+    /// Whether a missing env file is fine (values then come only from environment variables): a missing
+    /// <see cref="EnvFilePath"/>, or a missing <c>.env.&lt;env&gt;</c> in an output that holds other environments' files and no <c>.env</c>.
+    /// Default false. Without either a missing <c>.env</c> is never an error by itself: a name that is set nowhere is.
+    /// </summary>
     public bool Optional { get; set; }
 
     /// <summary>The app's folder. Null: <see cref="AppContext.BaseDirectory"/>.</summary>
@@ -99,6 +116,19 @@ public sealed class SecretGuardOptions
         return this;
     }
 
+    /// <summary>
+    /// The host's environment name as configuration supplied it (the <c>environment</c> key), set by the configuration
+    /// provider; <see cref="Secrets"/> has no configuration and reads the process variables.
+    /// </summary>
+    internal string? HostEnvironmentSetting { get; set; }
+
+    internal static Dictionary<string, string> DefaultEnvironmentMap() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Development"] = "dev",
+        ["Staging"] = "int",
+        ["Production"] = "prod",
+    };
+
     internal SecretGuardOptions Clone()
     {
         var clone = new SecretGuardOptions
@@ -117,7 +147,14 @@ public sealed class SecretGuardOptions
             ReloadOnChange = ReloadOnChange,
             ReloadDelay = ReloadDelay,
             ReloadPollingInterval = ReloadPollingInterval,
+            HostEnvironmentSetting = HostEnvironmentSetting,
         };
+        clone.EnvironmentMap.Clear();
+        foreach (var pair in EnvironmentMap)
+        {
+            clone.EnvironmentMap[pair.Key] = pair.Value;
+        }
+
         foreach (var rule in Rules)
         {
             clone.Rules.Add(rule);

@@ -31,7 +31,7 @@ internal sealed class SecretStore
     {
         _options = options.Clone();
         BaseDirectory = _options.BaseDirectory ?? AppContext.BaseDirectory;
-        Environment = ActiveEnvironment.Resolve(_options.Environment, BaseDirectory);
+        Environment = ActiveEnvironment.Resolve(_options.Environment, BaseDirectory, _options.EnvironmentMap, _options.HostEnvironmentSetting);
         AcceptedPlaintext = _options.PlaintextSecrets ?? DefaultPlaintextSecrets(Environment.Name);
         Naming = new SecretNaming(_options.SecretSuffixes);
         Events = new SecretGuardEvents(_options);
@@ -362,12 +362,40 @@ internal sealed class SecretStore
             yield break;
         }
 
+        // A build that ships every environment's file puts them beside the app as .env.<env>; the chosen environment's
+        // comes first, then the single .env of a build that ships one (docs/runtime.md#which-env-file).
+        yield return Path.Combine(BaseDirectory, ShippedEnvFiles.FileName(Environment.Name));
         yield return Path.Combine(BaseDirectory, SecretGuardOptions.DefaultEnvFileName);
         yield return Path.Combine(Directory.GetCurrentDirectory(), SecretGuardOptions.DefaultEnvFileName);
     }
 
     private EnvFileSnapshot LoadEnvFile()
     {
+        if (_options.EnvFilePath is null)
+        {
+            var own = Path.Combine(BaseDirectory, ShippedEnvFiles.FileName(Environment.Name));
+            if (File.Exists(own))
+            {
+                return EnvFileSnapshot.Read(own);
+            }
+
+            // An output that ships other environments' files (and so no .env) but not this one's: falling back to the
+            // current folder's .env would read another file, or none, and fail later, far from the cause. A .env beside
+            // the app is a build that ships one file (copies of .env.<env> made by hand may lie beside it): read as before.
+            var shipped = File.Exists(Path.Combine(BaseDirectory, SecretGuardOptions.DefaultEnvFileName))
+                ? Array.Empty<string>()
+                : ShippedEnvFiles.Environments(BaseDirectory);
+            if (shipped.Count > 0)
+            {
+                if (_options.Optional)
+                {
+                    return EnvFileSnapshot.None;
+                }
+
+                throw ShippedEnvFiles.Missing(own, Environment, shipped);
+            }
+        }
+
         var path = CandidateEnvFiles().FirstOrDefault(File.Exists);
         if (path is null)
         {

@@ -24,6 +24,12 @@ public sealed class SecretGuardCheckEnvFiles : Task
     /// <summary>The environment being built (empty: none; nothing is encrypted).</summary>
     public string? ActiveEnvironment { get; set; }
 
+    /// <summary>
+    /// <c>;</c>-separated environments whose files the build ships in its output (<c>SecretGuardShipEnvironments</c>): they
+    /// are encrypted like the active environment's, and a plaintext secret that cannot be encrypted fails the build.
+    /// </summary>
+    public string? ShipEnvironments { get; set; }
+
     /// <summary><c>Encrypt</c> or <c>Verify</c>.</summary>
     [Required]
     public string Mode { get; set; } = "Verify";
@@ -78,6 +84,24 @@ public sealed class SecretGuardCheckEnvFiles : Task
         }
 
         options.Mode = mode;
+        foreach (var shipped in (ShipEnvironments ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = shipped.Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (!Environments.EnvironmentName.IsValid(name))
+            {
+                Log.LogError(null, DiagnosticIds.SyntaxError, null, null, 0, 0, 0, 0,
+                    "SecretGuardShipEnvironments holds '" + name + "': " + Environments.EnvironmentName.InvalidNameMessage(name));
+                return false;
+            }
+
+            options.ShippedEnvironments.Add(name);
+        }
+
         foreach (var suffix in (SecretSuffixes ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
         {
             options.SecretSuffixes.Add(suffix.Trim());

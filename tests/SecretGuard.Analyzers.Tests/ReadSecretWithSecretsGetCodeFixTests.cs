@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using SecretGuard.Analyzers.Rules;
 using SecretGuard.Analyzers.Tests.Verifiers;
 using SecretGuard.CodeFixes;
@@ -74,5 +75,44 @@ public class ReadSecretWithSecretsGetCodeFixTests
             }
             """;
         await new CodeFixTest<SecretReadBypassingDecryptionAnalyzer, ReadSecretWithSecretsGetCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();
+    }
+
+    // A computed name has no one literal to write, and a configuration key need not be the env-file name (a variable
+    // prefix, a section): those keep the diagnostic without a fix.
+    [Fact]
+    public async Task DotNetEnv_GetString_becomes_Secrets_Get_and_computed_names_or_configuration_keys_get_no_fix()
+    {
+        var test = new CodeFixTest<SecretReadBypassingDecryptionAnalyzer, ReadSecretWithSecretsGetCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using DotNetEnv;
+                using Microsoft.Extensions.Configuration;
+
+                class Settings
+                {
+                    string A() => {|SG0006:Env.GetString("STRIPE_API_KEY_SECRET")|};
+                    string B(string tenant) => {|SG0006:Environment.GetEnvironmentVariable($"{tenant}_DB_SECRET")|};
+                    string C() => {|SG0006:new ConfigurationBuilder().AddEnvironmentVariables("APP_").Build()["QUEUE_SECRET"]|};
+                }
+                """,
+            FixedCode = """
+                using System;
+                using DotNetEnv;
+                using Microsoft.Extensions.Configuration;
+                using SecretGuard;
+
+                class Settings
+                {
+                    string A() => Secrets.Get("STRIPE_API_KEY_SECRET");
+                    string B(string tenant) => {|SG0006:Environment.GetEnvironmentVariable($"{tenant}_DB_SECRET")|};
+                    string C() => {|SG0006:new ConfigurationBuilder().AddEnvironmentVariables("APP_").Build()["QUEUE_SECRET"]|};
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("Libraries.cs", SecretReadBypassingDecryptionAnalyzerTests.Libraries));
+        test.FixedState.Sources.Add(("Libraries.cs", SecretReadBypassingDecryptionAnalyzerTests.Libraries));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
     }
 }

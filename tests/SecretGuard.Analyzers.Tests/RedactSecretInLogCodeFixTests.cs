@@ -155,4 +155,43 @@ public class RedactSecretInLogCodeFixTests
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.None;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_value_logged_under_a_secret_key_or_hole_is_redacted_in_place()
+    {
+        await new CodeFixTest<SecretInLogAnalyzer, RedactSecretInLogCodeFixProvider>
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using Microsoft.Extensions.Logging;
+
+                class Partner
+                {
+                    void Run(ILogger logger, string tenant, string value)
+                    {
+                        using (logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = tenant, ["ApiKey"] = {|SG0004:value|} }))
+                        {
+                            logger.LogInformation("Issued {AccessToken}", {|SG0004:value|});
+                        }
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using Microsoft.Extensions.Logging;
+                using SecretGuard;
+
+                class Partner
+                {
+                    void Run(ILogger logger, string tenant, string value)
+                    {
+                        using (logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = tenant, ["ApiKey"] = Secrets.Redact(value) }))
+                        {
+                            logger.LogInformation("Issued {AccessToken}", Secrets.Redact(value));
+                        }
+                    }
+                }
+                """,
+        }.RunAsync();
+    }
 }

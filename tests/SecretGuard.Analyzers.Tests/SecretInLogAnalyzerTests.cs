@@ -7,7 +7,7 @@ using SecretGuard.Analyzers.Tests.Verifiers;
 namespace SecretGuard.Analyzers.Tests;
 
 /// <summary>SG0004: every sink family, every secret source, every flow step and every exclusion.</summary>
-public class SecretInLogAnalyzerTests
+public partial class SecretInLogAnalyzerTests
 {
     // Parameters instead of fields: unassigned fields would add compiler warnings to every case.
     private static string InMethod(string body, string members = "") => $$"""

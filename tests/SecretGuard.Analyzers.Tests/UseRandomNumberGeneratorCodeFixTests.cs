@@ -150,6 +150,111 @@ public class UseRandomNumberGeneratorCodeFixTests
     }
 
     [Fact]
+    public async Task GetString_GetHexString_span_GetItems_and_a_char_range_draw_are_fixed()
+    {
+        await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using System.Text;
+
+                class Codes
+                {
+                    private readonly Net10Random _random = new Net10Random();
+
+                    public string ApiToken() => {|SG0005:_random.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 32)|};
+                    public string WebhookSecret() => {|SG0005:_random.GetHexString(64, true)|};
+
+                    public string Pin()
+                    {
+                        Span<char> pin = stackalloc char[6];
+                        {|SG0005:_random.GetItems("0123456789".AsSpan(), pin)|};
+                        return new string(pin);
+                    }
+
+                    public string ActivationCode()
+                    {
+                        var activationCode = new StringBuilder();
+                        for (var i = 0; i < 20; i++)
+                        {
+                            activationCode.Append((char){|SG0005:_random.Next('A', 'Z' + 1)|});
+                        }
+
+                        return activationCode.ToString();
+                    }
+                }
+
+                // Random.GetString and GetHexString arrive in .NET 10; against .NET 8 a class derived from Random declares them.
+                class Net10Random : Random
+                {
+                    public string GetString(ReadOnlySpan<char> choices, int length) => "";
+                    public string GetHexString(int stringLength, bool lowercase = false) => "";
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Security.Cryptography;
+                using System.Text;
+
+                class Codes
+                {
+                    public string ApiToken() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 32);
+                    public string WebhookSecret() => RandomNumberGenerator.GetHexString(64, true);
+
+                    public string Pin()
+                    {
+                        Span<char> pin = stackalloc char[6];
+                        RandomNumberGenerator.GetItems<char>("0123456789".AsSpan(), pin);
+                        return new string(pin);
+                    }
+
+                    public string ActivationCode()
+                    {
+                        var activationCode = new StringBuilder();
+                        for (var i = 0; i < 20; i++)
+                        {
+                            activationCode.Append((char)RandomNumberGenerator.GetInt32('A', 'Z' + 1));
+                        }
+
+                        return activationCode.ToString();
+                    }
+                }
+
+                // Random.GetString and GetHexString arrive in .NET 10; against .NET 8 a class derived from Random declares them.
+                class Net10Random : Random
+                {
+                    public string GetString(ReadOnlySpan<char> choices, int length) => "";
+                    public string GetHexString(int stringLength, bool lowercase = false) => "";
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_fix_for_NextInt64_written_into_a_key_buffer()
+    {
+        const string code = """
+            using System;
+            using System.Buffers.Binary;
+
+            class Keys
+            {
+                public byte[] SessionKey(Random random)
+                {
+                    var key = new byte[32];
+                    for (var i = 0; i < 4; i++)
+                    {
+                        BinaryPrimitives.WriteInt64LittleEndian(key.AsSpan(i * 8), {|SG0005:random.NextInt64()|});
+                    }
+
+                    return key;
+                }
+            }
+            """;
+        await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();
+    }
+
+    [Fact]
     public async Task No_fix_for_NextInt64_NextDouble_and_NextSingle()
     {
         const string code = """
@@ -158,8 +263,8 @@ public class UseRandomNumberGeneratorCodeFixTests
             class Tokens
             {
                 public long Nonce(Random rnd) => {|SG0005:rnd.NextInt64()|};
-                public double Secret(Random rnd) => {|SG0005:rnd.NextDouble()|};
-                public float Salt(Random rnd) => {|SG0005:rnd.NextSingle()|};
+                public string Secret(Random rnd) => {|SG0005:rnd.NextDouble()|}.ToString("R");
+                public string Salt(Random rnd) => {|SG0005:rnd.NextSingle()|}.ToString("R");
             }
             """;
         await new CodeFixTest<InsecureRandomnessAnalyzer, UseRandomNumberGeneratorCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();

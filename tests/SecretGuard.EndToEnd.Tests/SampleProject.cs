@@ -106,8 +106,8 @@ public sealed class SampleProject : IDisposable
     /// <summary><c>dotnet restore</c> alone, so that later builds can run with <c>--no-restore</c> at a moment of the test's choosing.</summary>
     public ProcessResult Restore() => RunDotNet("restore", false, null, Array.Empty<string>());
 
-    public ProcessResult Publish(string outputDirectory, bool ci = false) =>
-        RunDotNet("publish", ci, null, new[] { "-o", outputDirectory, "-c", "Debug" });
+    public ProcessResult Publish(string outputDirectory, bool ci = false, string configuration = "Debug", IDictionary<string, string?>? environment = null) =>
+        RunDotNet("publish", ci, environment, new[] { "-o", outputDirectory, "-c", configuration });
 
     /// <summary>Runs the built app with the given secret names as arguments.</summary>
     public ProcessResult RunApp(IDictionary<string, string?>? environment, params string[] names)

@@ -54,6 +54,9 @@ internal sealed class AnalyzerSettings
         SensitiveNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
             ? CredentialNames.DefaultSensitive
             : CredentialNames.Sensitive(extra.Concat(sensitive), excluded);
+        UnguessableNames = extra.Count == 0 && excluded.Count == 0 && sensitive.Count == 0
+            ? CredentialNames.DefaultUnguessable
+            : CredentialNames.Unguessable(extra.Concat(sensitive), excluded);
         var suffixes = ReadSecretSuffixes(options);
         SecretNaming = string.IsNullOrWhiteSpace(suffixes) ? SecretNaming.Default : SecretNaming.FromList(suffixes);
         ReportAllRandomUses = ReadBool(ReportAllUses, false, RuleIdentifiers.InsecureRandomness);
@@ -124,6 +127,9 @@ internal sealed class AnalyzerSettings
 
     /// <summary>The sensitivity lexicon of SG0004-SG0006 (<c>secretguard.sensitive_words</c> adds to it).</summary>
     public CredentialNames SensitiveNames { get; }
+
+    /// <summary>SG0005's lexicon: the sensitivity lexicon plus codes that must be unguessable (<see cref="CredentialNames.Unguessable"/>).</summary>
+    public CredentialNames UnguessableNames { get; }
 
     /// <summary>Which env-file names are secret entries: the project's <c>SecretGuardSecretSuffixes</c> (default <c>_SECRET</c>).</summary>
     public SecretNaming SecretNaming { get; }

@@ -48,17 +48,18 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         }
 
         var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree));
+        var names = settings.UnguessableNames;
         string? reached;
-        if (method.Name is "NextBytes" or "Shuffle")
+        if (FilledBuffer(invocation) is { } filled)
         {
-            // The output is the buffer the call fills.
-            reached = invocation.Arguments.Length == 1 && Filled(invocation.Arguments[0].Value) is { } buffer
-                ? SensitiveTargets.FindFromSymbol(buffer, invocation, settings.SensitiveNames, context.CancellationToken)
+            // NextBytes(buffer), Shuffle(array), GetItems(choices, destination), GetHexString(destination): the output is the buffer.
+            reached = Filled(filled) is { } buffer
+                ? SensitiveTargets.FindFromSymbol(buffer, invocation, names, Shape(invocation), context.CancellationToken)
                 : null;
         }
         else
         {
-            reached = SensitiveTargets.Find(invocation, settings.SensitiveNames, context.CancellationToken);
+            reached = SensitiveTargets.Find(invocation, names, Shape(invocation), context.CancellationToken);
         }
 
         if (reached is null && settings.ReportAllRandomUses)
@@ -78,8 +79,28 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    // GetString and GetHexString (.NET 10) are recognised by name: the analyzer compiles against an older framework.
     private static bool IsRandomOutput(string name) =>
-        name is "Next" or "NextInt64" or "NextDouble" or "NextSingle" or "NextBytes" or "GetItems" or "Shuffle";
+        name is "Next" or "NextInt64" or "NextDouble" or "NextSingle" or "NextBytes" or "GetItems" or "Shuffle" or "GetString" or "GetHexString";
+
+    // The argument a call fills instead of returning a value: NextBytes(buffer), Shuffle(array), GetItems(choices, destination),
+    // GetHexString(destination, lowercase).
+    private static IOperation? FilledBuffer(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
+    {
+        "NextBytes" or "Shuffle" when invocation.Arguments.Length == 1 => invocation.Arguments[0].Value,
+        "GetItems" when invocation.TargetMethod.ReturnsVoid && invocation.Arguments.Length == 2 => invocation.Arguments[1].Value,
+        "GetHexString" when invocation.TargetMethod.ReturnsVoid && invocation.Arguments.Length >= 1 => invocation.Arguments[0].Value,
+        _ => null,
+    };
+
+    // What the call's output is by its shape alone: text drawn from a character set (GetString, GetItems of chars), hex text.
+    private static string? Shape(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
+    {
+        "GetString" => SensitiveTargets.CharacterShape,
+        "GetHexString" => SensitiveTargets.EncodedBytesShape,
+        "GetItems" when invocation.TargetMethod.TypeArguments.Length == 1 && invocation.TargetMethod.TypeArguments[0].SpecialType == SpecialType.System_Char => SensitiveTargets.CharacterShape,
+        _ => null,
+    };
 
     // Random and classes derived from it (a seeded subclass, a test double).
     private static bool IsRandom(INamedTypeSymbol? type, INamedTypeSymbol random)
@@ -95,13 +116,5 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static ISymbol? Filled(IOperation buffer) => ValueFlow.Unwrap(buffer) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } span => span.Instance is { } instance ? Filled(instance) : span.Arguments.Length > 0 ? Filled(span.Arguments[0].Value) : null,
-        _ => null,
-    };
+    private static ISymbol? Filled(IOperation buffer) => SensitiveTargets.Filled(buffer);
 }

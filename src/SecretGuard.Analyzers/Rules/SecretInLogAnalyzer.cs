@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
+using SecretGuard.Analyzers.Rules.SecretInLog;
 using SecretGuard.Analyzers.Sensitivity;
 
 namespace SecretGuard.Analyzers.Rules;
@@ -63,65 +64,104 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
                 compilation.GetTypeByMetadataName("System.Exception"),
                 compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"),
                 compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute"));
-            if (!sinks.Any)
+            // Sinks beyond loggers (telemetry, ambient log properties, error responses): SinkCatalog.
+            var catalog = SinkCatalog.For(compilation);
+            if (!sinks.Any && !catalog.Any)
             {
                 return;
             }
 
             var values = SensitiveValues.For(compilation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, values), OperationKind.Invocation);
-            if (sinks.Exception is not null)
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, catalog, values), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, catalog, values), OperationKind.ObjectCreation);
+            if (catalog.HasAssignmentSinks)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, values), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, catalog, values), OperationKind.SimpleAssignment);
             }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks, SinkCatalog catalog, SensitiveValues values)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var sink = sinks.Describe(invocation);
+        var description = sinks.Describe(invocation);
+        var sink = description is not null ? new SinkCall(description, SinkFamily.Log) : catalog.Describe(invocation);
         if (sink is null)
         {
             return;
         }
 
-        AnalyzeArguments(context, invocation.Arguments, sink, values);
+        Report(context, LoggedValues.Of(invocation.Arguments, sink, catalog), sink.Description, values);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks, SensitiveValues values)
+    private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks, SinkCatalog catalog, SensitiveValues values)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Arguments.Length == 0 || !sinks.IsException(creation.Type))
+        if (creation.Arguments.Length == 0 && creation.Initializer is null)
         {
             return;
         }
 
-        AnalyzeArguments(context, creation.Arguments, "the message of " + creation.Type!.Name, values);
+        if (sinks.IsException(creation.Type))
+        {
+            // The message of an exception: its arguments as given (a params array value by value).
+            var messageValues = new List<LoggedValue>();
+            foreach (var argument in creation.Arguments)
+            {
+                var candidates = NewerOperations.ValuesOf(argument);
+                messageValues.AddRange(candidates.Select(candidate => new LoggedValue(candidate, null)));
+            }
+
+            Report(context, messageValues, "the message of " + creation.Type!.Name, values);
+            return;
+        }
+
+        // new ProblemDetails { Detail = ..., Extensions = { ... } }, new EventTelemetry { Properties = { ... } }, new ActivityTagsCollection { ... }
+        if (catalog.DescribeCreation(creation.Type) is { } sink)
+        {
+            Report(context, LoggedValues.OfCreation(creation, sink, catalog), sink.Description, values);
+        }
     }
 
-    private static void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink, SensitiveValues values)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, SinkCatalog catalog, SensitiveValues values)
     {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target.Kind != OperationKind.PropertyReference || catalog.DescribeAssignment(assignment) is not { } found)
+        {
+            return;
+        }
+
+        Report(context, LoggedValues.OfValue(assignment.Value, found.Key, found.Sink, catalog), found.Sink.Description, values);
+    }
+
+    private static void Report(OperationAnalysisContext context, List<LoggedValue> loggedValues, string sink, SensitiveValues values)
+    {
+        if (loggedValues.Count == 0)
+        {
+            return;
+        }
+
         var tree = context.Operation.Syntax.SyntaxTree;
         var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
         var reported = new HashSet<SyntaxNode>();
-        foreach (var argument in arguments)
+        foreach (var logged in loggedValues)
         {
-            // A params array or params collection holds several values: judge each, so each secret gets its own squiggle and fix.
-            foreach (var candidate in NewerOperations.ValuesOf(argument))
+            // Each value is judged on its own, so each secret gets its own squiggle and fix. A value written under a
+            // secret's name (a key, a member, a template hole) is judged as if it were a variable of that name.
+            var carrier = values.FindCarrier(logged.Value, logged.Rendering, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken) ??
+                          (SecretNameEvidence.IsSecretName(logged.Name, settings.SensitiveNames, settings.SecretNaming)
+                              ? SecretNameEvidence.Carrier(logged.Value, values, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken)
+                              : null);
+            if (carrier is null || carrier.IsImplicit || carrier.Syntax.SyntaxTree != tree || !reported.Add(carrier.Syntax))
             {
-                var carrier = values.FindCarrier(candidate, settings.SensitiveNames, settings.SecretNaming, context.CancellationToken);
-                if (carrier is null || carrier.IsImplicit || !reported.Add(carrier.Syntax) || carrier.Syntax.SyntaxTree != tree)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(CarrierKindProperty, CarrierKind(carrier.Type));
-                var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretInLog, carrier.Syntax.GetLocation(), settings, properties, Shorten(carrier.Syntax.ToString()), sink);
-                if (diagnostic is not null)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(CarrierKindProperty, CarrierKind(carrier.Type));
+            var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretInLog, carrier.Syntax.GetLocation(), settings, properties, Shorten(carrier.Syntax.ToString()), sink);
+            if (diagnostic is not null)
+            {
+                context.ReportDiagnostic(diagnostic);
             }
         }
     }

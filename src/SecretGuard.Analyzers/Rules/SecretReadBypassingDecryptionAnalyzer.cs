@@ -1,13 +1,13 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Options;
+using SecretGuard.Analyzers.SecretReads;
 using SecretGuard.Analyzers.Sensitivity;
 using SecretGuard.Naming;
 
@@ -15,16 +15,20 @@ namespace SecretGuard.Analyzers.Rules;
 
 /// <summary>
 /// SG0006: a <c>*_SECRET</c> setting read around <c>Secrets.Get</c>, which returns ciphertext:
-/// <c>Environment.GetEnvironmentVariable("X_SECRET")</c>, <c>Environment.GetEnvironmentVariables()["X_SECRET"]</c>, and
-/// hand-written env-file readers — a method that reads a file (<c>File.ReadAllLines</c>, <c>StreamReader</c>, ...) and
-/// looks up a <c>*_SECRET</c> entry (<c>line.StartsWith("X_SECRET=")</c>, <c>values["X_SECRET"]</c>,
-/// <c>TryGetValue("X_SECRET", ...)</c>). The fix is offered where the read is an expression of type string.
+/// <c>Environment.GetEnvironmentVariable("X_SECRET")</c>, <c>Environment.GetEnvironmentVariables()["X_SECRET"]</c>,
+/// DotNetEnv (<c>Env.GetString("X_SECRET")</c>, the entries <c>Env.Load()</c> returns), configuration built in the code from
+/// environment variables or an env file without <c>AddSecretGuard()</c>, hand-written env-file readers (a member that reads
+/// a file and looks a <c>*_SECRET</c> entry up), and bulk reads that keep the entries whose name ends in the suffix.
+/// A name counts when every value it can take ends in a secret suffix (<see cref="EntryNameValues"/>). The fix is offered
+/// where the read is one expression and the name one constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Property: the secret's entry name; present when the fix can replace the diagnostic's expression with <c>Secrets.Get</c>.</summary>
     public const string ReplaceWithProperty = "ReplaceWith";
+
+    private const int MaxStoreDepth = 6;
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SecretReadBypassingDecryption);
@@ -46,162 +50,457 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
-            var file = start.Compilation.GetTypeByMetadataName("System.IO.File");
-            var streamReader = start.Compilation.GetTypeByMetadataName("System.IO.StreamReader");
-            if ((environment is null && file is null) || !UsesSecretGuard(start.Compilation, start.Options))
+            var types = new SecretReadTypes(start.Compilation);
+            if ((types.Environment is null && types.File is null && types.DotNetEnv is null) || !UsesSecretGuard(start.Compilation, start.Options))
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeEnvironmentRead(c, environment), OperationKind.Invocation);
-            // Whether a member body reads a file, found once per body and compilation: a reader may look up many entries.
-            var fileReaders = new ConcurrentDictionary<IOperation, bool>();
-            start.RegisterOperationAction(c => AnalyzeFileLookup(c, root => fileReaders.GetOrAdd(root, r => ReadsAFile(r, file, streamReader))), OperationKind.Literal);
+            // Per compilation and member body: what the body's raw sources lead to, found in one pass the first time a lookup
+            // with a secret name asks (most bodies never do). Each finding is reported by the action of the operation it
+            // sits on, so that an IDE analysing one span sees it.
+            var scans = new ConditionalWeakTable<IOperation, BodyFindings>();
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types, scans), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeLookup(c, types, scans), OperationKind.PropertyReference, OperationKind.Binary, OperationKind.CaseClause, OperationKind.ConstantPattern);
         });
     }
 
-    private static void AnalyzeEnvironmentRead(OperationAnalysisContext context, INamedTypeSymbol? environment)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
     {
+        // Cheap checks first: the method's name, then its type.
         var invocation = (IInvocationOperation)context.Operation;
-        if (environment is null || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, environment))
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "GetEnvironmentVariable" when SecretReadTypes.Is(method.ContainingType, types.Environment) && invocation.Arguments.Length >= 1:
+                // The overload with an EnvironmentVariableTarget reads the user or machine store, which Secrets.Get does not.
+                ReportNamedRead(context, invocation, "with Environment.GetEnvironmentVariable", fixable: invocation.Arguments.Length == 1);
+                break;
+            case "GetString" or "GetInt" or "GetBool" or "GetDouble" when SecretReadTypes.Is(method.ContainingType, types.DotNetEnv) && invocation.Arguments.Length >= 1:
+                // Env.GetString is GetEnvironmentVariable with a fallback; Env.Load() put the file's ciphertext there.
+                ReportNamedRead(context, invocation, "with DotNetEnv's Env." + method.Name, fixable: method.Name == "GetString" && !HasExplicitSecondArgument(invocation));
+                break;
+            case "TryGetValue" or "GetValueOrDefault" or "GetValue" or "GetConnectionString" or "GetRequiredSection" or "GetSection" or
+                 "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "Where" or
+                 "StartsWith" or "Equals" or "ContainsKey" or "IndexOf" or "Contains" or "EndsWith":
+                AnalyzeLookup(context, types, scans);
+                break;
+        }
+    }
+
+    // A lookup whose name may be a secret entry's: report what the body scan found on it.
+    private static void AnalyzeLookup(OperationAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
+    {
+        var operation = context.Operation;
+        if (operation is IPropertyReferenceOperation { Property.IsIndexer: false } or IBinaryOperation { OperatorKind: not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) } ||
+            !HasSecretName(operation, Naming(context, operation.Syntax)))
         {
             return;
         }
 
-        var naming = Naming(context, invocation.Syntax);
-        if (invocation.TargetMethod.Name == "GetEnvironmentVariable" && invocation.Arguments.Length >= 1 &&
-            invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } && naming.IsSecret(name))
+        var root = ValueFlow.Root(operation);
+        var findings = scans.GetValue(root, r => new BodyScan(types, r, Naming(context, r.Syntax)).Run());
+        if (findings.TryGetValue(operation, out var finding))
         {
-            // The overload with an EnvironmentVariableTarget reads the user or machine store, which Secrets.Get does not.
-            Report(context, invocation.Syntax, name, "with Environment.GetEnvironmentVariable", fixable: invocation.Arguments.Length == 1);
-            return;
+            Report(context, finding.Node, finding.Name, finding.How, finding.ReplaceWith);
+        }
+    }
+
+    // Cheap gate before the body scan: does one of the names this operation looks up end in a secret suffix?
+    private static bool HasSecretName(IOperation operation, SecretNaming naming)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:
+                return IsSecretName(indexer.Arguments[0].Value, naming);
+            case IBinaryOperation comparison:
+                return IsSecretName(comparison.LeftOperand, naming) || IsSecretName(comparison.RightOperand, naming);
+            case ISingleValueCaseClauseOperation clause:
+                return IsSecretName(clause.Value, naming);
+            case IConstantPatternOperation pattern:
+                return IsSecretName(pattern.Value, naming);
+            case IInvocationOperation call:
+                foreach (var argument in call.Arguments)
+                {
+                    var value = argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate } ? ComparedKey(predicate) : argument.Value;
+                    if (value is not null && !ConfigurationBuilders.IsExtensionReceiver(argument) && IsSecretName(value, naming))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSecretName(IOperation name, SecretNaming naming) =>
+        ValueFlow.Unwrap(name).Type?.SpecialType == SpecialType.System_String &&
+        (EntryNameValues.IsSecretEntry(name, naming, lineKey: false, out _, out _) || EntryNameValues.IsSecretEntry(name, naming, lineKey: true, out _, out _));
+
+    private enum Source
+    {
+        EnvironmentVariables,
+        DotNetEnv,
+        Configuration,
+        File,
+    }
+
+    // What raw entries an operation yields, if any: the process environment, DotNetEnv's entries, a configuration built
+    // from env entries without AddSecretGuard(), or a file (File.Read*, StreamReader).
+    private static Source? SourceKind(IOperation operation, SecretReadTypes types)
+    {
+        if (operation is IObjectCreationOperation creation)
+        {
+            return SecretReadTypes.Is(creation.Type, types.StreamReader) ? Source.File : null;
         }
 
-        if (invocation.TargetMethod.Name != "GetEnvironmentVariables")
+        if (operation is not IInvocationOperation invocation)
         {
-            return;
+            return null;
         }
 
-        // Environment.GetEnvironmentVariables()["X_SECRET"]
-        ReportVariablesLookup(context, invocation, naming);
-
-        // var all = Environment.GetEnvironmentVariables(); ... all["X_SECRET"]
-        if (invocation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        var method = invocation.TargetMethod;
+        switch (method.Name)
         {
-            foreach (var read in ValueFlow.ReadsOf(declarator.Symbol, ValueFlow.Root(invocation)))
+            case "GetEnvironmentVariables" when SecretReadTypes.Is(method.ContainingType, types.Environment):
+                return Source.EnvironmentVariables;
+            case "Load" or "LoadMulti" or "LoadContents" when SecretReadTypes.Is(method.ContainingType, types.DotNetEnv) || SecretReadTypes.Is(method.ContainingType, types.DotNetEnvOptions):
+                return Source.DotNetEnv;
+            case "Build" when ConfigurationBuilders.IsBuild(invocation) && ConfigurationBuilders.BuildsRawConfiguration(invocation):
+                return Source.Configuration;
+        }
+
+        return (SecretReadTypes.Is(method.ContainingType, types.File) && (method.Name.StartsWith("Read", StringComparison.Ordinal) || method.Name is "OpenText" or "OpenRead")) ||
+               SecretReadTypes.Is(method.ContainingType, types.StreamReader)
+            ? Source.File
+            : null;
+    }
+
+    // Environment.GetEnvironmentVariable(name), Env.GetString(name): the name is the first argument.
+    private static void ReportNamedRead(OperationAnalysisContext context, IInvocationOperation read, string how, bool fixable)
+    {
+        if (EntryNameValues.IsSecretEntry(read.Arguments[0].Value, Naming(context, read.Syntax), lineKey: false, out var display, out var constant, followLocals: true))
+        {
+            Report(context, read.Syntax, display, how, fixable ? constant : null);
+        }
+    }
+
+    // Env.GetString(name, fallback): Secrets.Get has no fallback. (The operation lists an omitted optional argument too.)
+    private static bool HasExplicitSecondArgument(IInvocationOperation call) =>
+        call.Arguments.Length >= 2 && call.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue;
+
+    private static bool IsAssigned(IOperation lookup) => lookup.Parent is IAssignmentOperation assignment && assignment.Target == lookup;
+
+    /// <summary>
+    /// One member body with at least one raw source, searched in one pass: where each store's entries go, the lookups of a
+    /// hand-written env-file reader, and bulk reads kept on the suffix test. A lookup found twice (a body that reads a
+    /// file and holds a store) is reported once.
+    /// </summary>
+    private sealed class BodyScan
+    {
+        private readonly SecretReadTypes _types;
+        private readonly IOperation _root;
+        private readonly SecretNaming _naming;
+        private readonly BodyFindings _findings = new BodyFindings();
+
+        public BodyScan(SecretReadTypes types, IOperation root, SecretNaming naming)
+        {
+            _types = types;
+            _root = root;
+            _naming = naming;
+        }
+
+        public BodyFindings Run()
+        {
+            var readsAFile = false;
+            var sources = new List<(IOperation Operation, Source Kind)>();
+            foreach (var operation in _root.Descendants())
             {
-                ReportVariablesLookup(context, read, naming);
+                if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation && SourceKind(operation, _types) is { } kind)
+                {
+                    sources.Add((operation, kind));
+                    readsAFile |= kind == Source.File;
+                }
+            }
+
+            foreach (var (operation, kind) in sources)
+            {
+                if (kind != Source.File)
+                {
+                    FollowStore(operation, kind, 0);
+                }
+            }
+
+            if (readsAFile)
+            {
+                ScanFileLookups();
+            }
+
+            if (sources.Count > 0)
+            {
+                ScanBulkReads();
+            }
+
+            return _findings;
+        }
+
+        // Where a store's entries go: looked up by name (indexer, TryGetValue, GetValue, First(e => e.Key == name), ...),
+        // converted (ToDotEnvDictionary, ToDictionary, Cast, a configuration section), or kept in a local and read later.
+        private void FollowStore(IOperation store, Source kind, int depth)
+        {
+            if (depth > MaxStoreDepth)
+            {
+                return;
+            }
+
+            var use = store;
+            while (use.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                use = use.Parent;
+            }
+
+            switch (use.Parent)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance == use:
+                    ReportLookup(indexer, indexer.Arguments[0].Value, kind, indexerFix: true);
+                    break;
+                case IInvocationOperation call when call.Instance == use:
+                    FollowCall(call, kind, depth);
+                    break;
+                case IArgumentOperation argument when ConfigurationBuilders.IsExtensionReceiver(argument):
+                    FollowCall((IInvocationOperation)argument.Parent!, kind, depth);
+                    break;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    foreach (var read in ValueFlow.ReadsOf(declarator.Symbol, _root))
+                    {
+                        FollowStore(read, kind, depth + 1);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == use:
+                    foreach (var read in ValueFlow.ReadsOf(target.Local, _root))
+                    {
+                        FollowStore(read, kind, depth + 1);
+                    }
+
+                    break;
             }
         }
-    }
 
-    private static void ReportVariablesLookup(OperationAnalysisContext context, IOperation variables, SecretNaming naming)
-    {
-        if (variables.Parent is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer && indexer.Instance == variables &&
-            ValueFlow.Unwrap(indexer.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key } && naming.IsSecret(key))
+        private void FollowCall(IInvocationOperation call, Source kind, int depth)
         {
-            Report(context, indexer.Syntax, key, "from Environment.GetEnvironmentVariables()", fixable: !(indexer.Parent is IAssignmentOperation assignment && assignment.Target == indexer));
-        }
-    }
+            switch (call.TargetMethod.Name)
+            {
+                case "TryGetValue" or "GetValueOrDefault" or "GetValue" or "GetConnectionString" or "GetRequiredSection":
+                    if (KeyArgument(call) is { } key)
+                    {
+                        ReportLookup(call, key, kind, indexerFix: false);
+                    }
 
-    private static void AnalyzeFileLookup(OperationAnalysisContext context, Func<IOperation, bool> readsAFile)
-    {
-        // Cheap checks first, on the syntax: a string literal "X_SECRET" or "X_SECRET=" (the prefix of an env-file line).
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.Syntax is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } syntax)
-        {
-            return;
-        }
+                    break;
+                case "GetSection":
+                    // config.GetSection("Stripe")["Webhook_SECRET"]: a section of a raw configuration is raw too.
+                    if (KeyArgument(call) is { } section && !ReportLookup(call, section, kind, indexerFix: false) && kind == Source.Configuration)
+                    {
+                        FollowStore(call, kind, depth + 1);
+                    }
 
-        var text = syntax.Token.ValueText;
-        if (text.Length < 8 || text.Length > 200 || !IsEntryName(text))
-        {
-            return;
-        }
+                    break;
+                case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "Where":
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate } && ComparedKey(predicate) is { } compared)
+                        {
+                            ReportLookup(call, compared, kind, indexerFix: false);
+                        }
+                    }
 
-        var name = text[text.Length - 1] == '=' ? text.Substring(0, text.Length - 1) : text;
-        if (!Naming(context, literal.Syntax).IsSecret(name))
-        {
-            return;
-        }
-
-        var lookup = Lookup(literal, out var fixable);
-        if (lookup is null || !readsAFile(ValueFlow.Root(literal)))
-        {
-            return;
+                    break;
+                case "ToDotEnvDictionary" or "ToDictionary" or "ToImmutableDictionary" or "ToFrozenDictionary" or "ToList" or "ToArray" or "Cast" or "OfType" or "AsEnumerable":
+                    FollowStore(call, kind, depth + 1);
+                    break;
+            }
         }
 
-        Report(context, fixable ? lookup.Syntax : literal.Syntax, name, "from a raw env-file read", fixable);
-    }
-
-    // Letters, digits and underscores, with an optional '=' at the end: what an env-file key or line prefix is made of.
-    private static bool IsEntryName(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
+        private bool ReportLookup(IOperation lookup, IOperation name, Source kind, bool indexerFix)
         {
-            var c = text[i];
-            if (!(char.IsLetterOrDigit(c) || c == '_' || (c == '=' && i == text.Length - 1)))
+            if (!EntryNameValues.IsSecretEntry(name, _naming, lineKey: false, out var display, out var constant) || _findings.ContainsKey(lookup))
             {
                 return false;
             }
-        }
 
-        return true;
-    }
-
-    // How the literal looks an entry up: the operation to report (the whole read where the fix can replace it), or null.
-    private static IOperation? Lookup(ILiteralOperation literal, out bool fixable)
-    {
-        fixable = false;
-        var parent = literal.Parent is IConversionOperation conversion ? conversion.Parent : literal.Parent;
-        switch (parent)
-        {
-            case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name is "StartsWith" or "Equals" or "TryGetValue" or "ContainsKey" or "GetValueOrDefault" or "IndexOf" or "Contains":
-                return call;
-            case IArgumentOperation { Parent: IPropertyReferenceOperation { Property.IsIndexer: true } indexer }:
-                fixable = indexer.Type?.SpecialType == SpecialType.System_String && !(indexer.Parent is IAssignmentOperation assignment && assignment.Target == indexer);
-                return indexer;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                return comparison;
-            case ISwitchCaseOperation or ICaseClauseOperation or IPatternOperation:
-                return literal;
-            default:
-                return null;
-        }
-    }
-
-    private static bool ReadsAFile(IOperation root, INamedTypeSymbol? file, INamedTypeSymbol? streamReader)
-    {
-        foreach (var operation in root.Descendants())
-        {
-            switch (operation)
+            // Secrets.Get takes the env-file name. A configuration's key need not be one (a section's child, a variable
+            // prefix cut off by AddEnvironmentVariables("APP_")): there the fix is AddSecretGuard() in the builder, by hand.
+            // Env.Load().ToDotEnvDictionary()["X_SECRET"] also loads the file into the environment: the fix would drop that.
+            var fixable = indexerFix && kind != Source.Configuration && constant is not null && !IsAssigned(lookup) &&
+                          (kind == Source.EnvironmentVariables || (lookup is IPropertyReferenceOperation { Instance: { } instance } && ValueFlow.Unwrap(instance) is ILocalReferenceOperation));
+            var how = kind switch
             {
-                case IInvocationOperation call when file is not null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, file) &&
-                                                    (call.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal) || call.TargetMethod.Name is "OpenText" or "OpenRead"):
-                    return true;
-                case IInvocationOperation call when streamReader is not null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, streamReader):
-                    return true;
-                case IObjectCreationOperation creation when streamReader is not null && SymbolEqualityComparer.Default.Equals(creation.Type, streamReader):
-                    return true;
+                Source.EnvironmentVariables => "from Environment.GetEnvironmentVariables()",
+                Source.DotNetEnv => "from the entries DotNetEnv's Env.Load returns",
+                _ => "from a configuration built without AddSecretGuard()",
+            };
+            _findings.Add(lookup, new Finding(lookup.Syntax, display, how, fixable ? constant : null));
+            return true;
+        }
+
+        // A member body that reads a file (File.Read*, StreamReader) and looks a *_SECRET entry up: a hand-written env-file reader.
+        private void ScanFileLookups()
+        {
+            foreach (var operation in _root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "StartsWith" or "Equals" or "TryGetValue" or "ContainsKey" or "GetValueOrDefault" or "IndexOf" or "Contains" } call:
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (!ConfigurationBuilders.IsExtensionReceiver(argument) && ReportLineKey(call, argument.Value, fixable: false))
+                            {
+                                break;
+                            }
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer:
+                        ReportLineKey(indexer, indexer.Arguments[0].Value, fixable: indexer.Type?.SpecialType == SpecialType.System_String && !IsAssigned(indexer));
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                        if (!ReportLineKey(comparison, comparison.RightOperand, fixable: false))
+                        {
+                            ReportLineKey(comparison, comparison.LeftOperand, fixable: false);
+                        }
+
+                        break;
+                    case ISingleValueCaseClauseOperation clause:
+                        ReportLineKey(clause, clause.Value, fixable: false);
+                        break;
+                    case IConstantPatternOperation pattern:
+                        ReportLineKey(pattern, pattern.Value, fixable: false);
+                        break;
+                }
             }
         }
 
-        return false;
+        // The whole read is reported where the fix can replace it with Secrets.Get; the name otherwise.
+        private bool ReportLineKey(IOperation lookup, IOperation name, bool fixable)
+        {
+            if (!EntryNameValues.IsSecretEntry(name, _naming, lineKey: true, out var display, out var constant) || _findings.ContainsKey(lookup))
+            {
+                return false;
+            }
+
+            fixable = fixable && constant is not null;
+            _findings.Add(lookup, new Finding(fixable ? lookup.Syntax : name.Syntax, display, "from a raw env-file read", fixable ? constant : null));
+            return true;
+        }
+
+        // Enumerated environment variables or env-file entries kept on the suffix test (key.EndsWith("_SECRET")) with their value.
+        private void ScanBulkReads()
+        {
+            foreach (var operation in _root.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod: { Name: "EndsWith", ContainingType.SpecialType: SpecialType.System_String }, Instance: not null, Arguments.Length: >= 1 } endsWith &&
+                    EntryNameValues.IsSecretEntry(endsWith.Arguments[0].Value, _naming, lineKey: false, out var suffix, out _) &&
+                    KeptSecretEntries.KeepsValues(endsWith, _types) &&
+                    !_findings.ContainsKey(endsWith))
+                {
+                    _findings.Add(endsWith, new Finding(endsWith.Syntax, "*" + suffix, "from entries kept by that name test", null));
+                }
+            }
+        }
     }
+
+    // The name argument of a lookup call: the first argument that is not an extension method's receiver.
+    private static IOperation? KeyArgument(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (!ConfigurationBuilders.IsExtensionReceiver(argument))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // e => e.Key == "X_SECRET", kv => kv.Key.Equals(name), kv => string.Equals(kv.Key, "X_SECRET", ...): the compared name.
+    private static IOperation? ComparedKey(IAnonymousFunctionOperation predicate)
+    {
+        foreach (var operation in predicate.Body.Descendants())
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison:
+                    if (IsKey(comparison.LeftOperand))
+                    {
+                        return comparison.RightOperand;
+                    }
+
+                    if (IsKey(comparison.RightOperand))
+                    {
+                        return comparison.LeftOperand;
+                    }
+
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Equals" } equals:
+                    if (equals.Instance is not null && IsKey(equals.Instance) && equals.Arguments.Length >= 1)
+                    {
+                        return equals.Arguments[0].Value;
+                    }
+
+                    if (equals.Instance is null && equals.Arguments.Length >= 2)
+                    {
+                        return IsKey(equals.Arguments[0].Value) ? equals.Arguments[1].Value : IsKey(equals.Arguments[1].Value) ? equals.Arguments[0].Value : null;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKey(IOperation operation) => ValueFlow.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Key" };
 
     // The project's secret suffixes (SecretGuardSecretSuffixes), as the build and the env-file checks use them.
     private static SecretNaming Naming(OperationAnalysisContext context, SyntaxNode node) =>
         AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree)).SecretNaming;
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode node, string name, string how, bool fixable)
+    private static void Report(OperationAnalysisContext context, SyntaxNode node, string name, string how, string? replaceWith)
     {
         var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree));
-        var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithProperty, name) : null;
+        var properties = replaceWith is not null ? ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithProperty, replaceWith) : null;
         var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretReadBypassingDecryption, node.GetLocation(), settings, properties, name, how);
         if (diagnostic is not null)
         {
             context.ReportDiagnostic(diagnostic);
         }
+    }
+
+    /// <summary>What SG0006 reports in one member body, by the operation it is reported on.</summary>
+    private sealed class BodyFindings : Dictionary<IOperation, Finding>
+    {
+    }
+
+    private sealed class Finding
+    {
+        public Finding(SyntaxNode node, string name, string how, string? replaceWith)
+        {
+            Node = node;
+            Name = name;
+            How = how;
+            ReplaceWith = replaceWith;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public string Name { get; }
+
+        public string How { get; }
+
+        public string? ReplaceWith { get; }
     }
 }

@@ -24,9 +24,12 @@ internal sealed class SensitiveValues
     private readonly INamedTypeSymbol? _marshal;
     private readonly INamedTypeSymbol? _hashAlgorithm;
     private readonly INamedTypeSymbol? _secureString;
+    private readonly ReturnSummaries _summaries = new ReturnSummaries();
+    private readonly RenderedObjects _objects;
 
     private SensitiveValues(Compilation compilation)
     {
+        _objects = new RenderedObjects(_summaries);
         _secrets = compilation.GetTypeByMetadataName("SecretGuard.Secrets");
         _environment = compilation.GetTypeByMetadataName("System.Environment");
         _marshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.Marshal");
@@ -41,32 +44,61 @@ internal sealed class SensitiveValues
     /// the local in <c>Log(message)</c> when <c>message</c> was built from one — or null when the value is not secret.
     /// </summary>
     public IOperation? FindCarrier(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
-        Carrier(value, new SensitivityContext(names, naming), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
+        FindCarrier(value, Rendering.Text, names, naming, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FindCarrier(IOperation, CredentialNames, SecretNaming, CancellationToken)"/>, for a value a sink renders
+    /// the given way: an object whose rendering shows a secret member is itself the carrier (a record with a
+    /// <c>Password</c>, <c>{@Options}</c> with an <c>ApiKey</c>), one whose rendering shows none (its type's name, masked
+    /// members) is not, whatever its name.
+    /// </summary>
+    public IOperation? FindCarrier(IOperation value, Rendering rendering, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
+        Carrier(value, new SensitivityContext(names, naming), new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken, rendering);
 
     /// <summary>Whether the value holds a secret (anywhere in it).</summary>
     public bool IsSecret(IOperation value, CredentialNames names, SecretNaming naming, CancellationToken cancellationToken) =>
         FindCarrier(value, names, naming, cancellationToken) is not null;
 
-    private IOperation? Carrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+    // rendering: how the value is turned into text where it is used (a template hole, an interpolation, a serialiser),
+    // or null for a value that is only passed on (awaited, a receiver, a LINQ source): only a rendered object is judged
+    // by what its rendering shows.
+    private IOperation? Carrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken, Rendering? rendering = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (depth > ValueFlow.MaxDepth || ValueFlow.IsNonTextType(value.Type))
+        if (depth > ValueFlow.MaxDepth)
         {
             return null;
+        }
+
+        if (ValueFlow.IsNonTextType(value.Type))
+        {
+            // Numbers, flags, dates and enums carry no text; a PIN or a one-time code is a number that is a credential.
+            return ValueFlow.IsIntegral(value.Type) ? NumericCarrier(value, names, visited, depth, cancellationToken) : null;
+        }
+
+        if (rendering is { } mode && value is not (IConversionOperation or IParenthesizedOperation))
+        {
+            switch (_objects.Judge(value.Type, mode, names.Names, names.Naming, cancellationToken))
+            {
+                case RenderedVerdict.Exposes:
+                    return value;
+                case RenderedVerdict.Hides:
+                    return null;
+            }
         }
 
         switch (value)
         {
             case IConversionOperation conversion:
-                return Carrier(conversion.Operand, names, visited, depth, cancellationToken);
+                return Carrier(conversion.Operand, names, visited, depth, cancellationToken, rendering);
             case IParenthesizedOperation parenthesized:
-                return Carrier(parenthesized.Operand, names, visited, depth, cancellationToken);
+                return Carrier(parenthesized.Operand, names, visited, depth, cancellationToken, rendering);
             case ILiteralOperation:
                 return null;
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation interpolation && Carrier(interpolation.Expression, names, visited, depth, cancellationToken) is { } inner)
+                    if (part is IInterpolationOperation interpolation && Carrier(interpolation.Expression, names, visited, depth, cancellationToken, Rendering.Text) is { } inner)
                     {
                         return inner;
                     }
@@ -74,16 +106,33 @@ internal sealed class SensitiveValues
 
                 return null;
             case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                return Carrier(binary.LeftOperand, names, visited, depth, cancellationToken) ?? Carrier(binary.RightOperand, names, visited, depth, cancellationToken);
+                return Carrier(binary.LeftOperand, names, visited, depth, cancellationToken, Rendering.Text) ?? Carrier(binary.RightOperand, names, visited, depth, cancellationToken, Rendering.Text);
             case IConditionalOperation conditional:
-                return conditional.WhenTrue is null ? null :
-                    Carrier(conditional.WhenTrue, names, visited, depth, cancellationToken) ?? (conditional.WhenFalse is null ? null : Carrier(conditional.WhenFalse, names, visited, depth, cancellationToken));
+                return conditional.WhenTrue is null || IsMaskingChoice(conditional) ? null :
+                    Carrier(conditional.WhenTrue, names, visited, depth, cancellationToken, rendering) ??
+                    (conditional.WhenFalse is null ? null : Carrier(conditional.WhenFalse, names, visited, depth, cancellationToken, rendering));
             case ICoalesceOperation coalesce:
-                return Carrier(coalesce.Value, names, visited, depth, cancellationToken) ?? Carrier(coalesce.WhenNull, names, visited, depth, cancellationToken);
+                return Carrier(coalesce.Value, names, visited, depth, cancellationToken, rendering) ?? Carrier(coalesce.WhenNull, names, visited, depth, cancellationToken, rendering);
+            case IConditionalAccessOperation conditionalAccess:
+                // token?.ToString(), entry.Value?.Trim(): what the access makes of the value.
+                return Carrier(conditionalAccess.WhenNotNull, names, visited, depth, cancellationToken, rendering);
+            case IConditionalAccessInstanceOperation accessed:
+                for (var parent = accessed.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return Carrier(access.Operation, names, visited, depth, cancellationToken, rendering);
+                    }
+                }
+
+                return null;
+            case IAwaitOperation awaited:
+                // await GetAccessTokenAsync(): what the task gives. The await is reported, so the fix redacts the awaited text.
+                return Carrier(awaited.Operation, names, visited, depth, cancellationToken) is not null ? awaited : null;
             case IArrayCreationOperation { Initializer: { } initializer }:
                 foreach (var element in initializer.ElementValues)
                 {
-                    if (Carrier(element, names, visited, depth, cancellationToken) is { } inner)
+                    if (Carrier(element, names, visited, depth, cancellationToken, rendering) is { } inner)
                     {
                         return inner;
                     }
@@ -105,7 +154,7 @@ internal sealed class SensitiveValues
                 foreach (var initializer in anonymous.Initializers)
                 {
                     if (initializer is IAssignmentOperation assignment &&
-                        (Carrier(assignment.Value, names, visited, depth, cancellationToken) is { } inner))
+                        (Carrier(assignment.Value, names, visited, depth, cancellationToken, Rendering.Text) is { } inner))
                     {
                         return inner;
                     }
@@ -113,7 +162,7 @@ internal sealed class SensitiveValues
 
                 return null;
             case ILocalReferenceOperation local:
-                if (names.Names.IsCredentialName(local.Local.Name) && !IsSanitizedName(local.Local.Name))
+                if (names.Names.IsCredentialName(local.Local.Name) && !SensitiveNames.IsSanitized(local.Local.Name))
                 {
                     // A local given only constants (var passwordOrKey = isCert ? "key" : "password") holds no secret
                     // from outside: logging it leaks nothing, and a hardcoded credential is SG0002's.
@@ -142,13 +191,18 @@ internal sealed class SensitiveValues
                     }
                 }
 
-                return null;
+                // foreach (var key in apiKeys): each element of a secret collection is one — unless the element's own name
+                // says it is something about one (foreach (var name in requiredSecrets)).
+                return ValueFlow.IterationOf(local.Local, root) is { } loop && !SkipsByKey(loop, local.Local) && !NamesSomethingAboutASecret(local.Local.Name, names) &&
+                       Carrier(loop.Collection, names, visited, depth + 1, cancellationToken) is not null
+                    ? local
+                    : null;
             case IParameterReferenceOperation parameter:
-                return names.Names.IsCredentialName(parameter.Parameter.Name) && !IsSanitizedName(parameter.Parameter.Name) ? parameter : null;
+                return names.Names.IsCredentialName(parameter.Parameter.Name) && !SensitiveNames.IsSanitized(parameter.Parameter.Name) ? parameter : null;
             case IFieldReferenceOperation field:
-                return names.Names.IsCredentialName(field.Field.Name) && !IsSanitizedName(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
+                return names.Names.IsCredentialName(field.Field.Name) && !SensitiveNames.IsSanitized(field.Field.Name) && !IsRedactedConstant(field.Field) ? field : null;
             case IPropertyReferenceOperation property:
-                return PropertyCarrier(property, names);
+                return PropertyCarrier(property, names, visited, depth, cancellationToken);
             case IArgumentOperation { Parent: IInvocationOperation call } written:
                 // An out argument: Secrets.TryGet("X_SECRET", out var v), values.TryGetValue("Db:Password", out var v).
                 return (_secrets is not null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _secrets) && call.TargetMethod.Name == "TryGet") ||
@@ -157,13 +211,24 @@ internal sealed class SensitiveValues
                     : null;
             case IInvocationOperation invocation:
                 return InvocationCarrier(invocation, names, visited, depth, cancellationToken);
-            case IObjectCreationOperation creation when creation.Type?.SpecialType == SpecialType.System_String:
-                // new string(passwordChars)
+            case IObjectCreationOperation creation when creation.Type?.SpecialType == SpecialType.System_String || IsTextHolder(creation.Type):
+                // new string(passwordChars); new StringBuilder("Bearer ").Append(token), new UriBuilder(url) { Query = $"key={apiKey}" }
                 foreach (var argument in creation.Arguments)
                 {
-                    if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
+                    if (Carrier(argument.Value, names, visited, depth, cancellationToken, Rendering.Text) is { } inner)
                     {
                         return inner;
+                    }
+                }
+
+                if (creation.Initializer is { } members)
+                {
+                    foreach (var member in members.Initializers)
+                    {
+                        if (member is IAssignmentOperation assignment && Carrier(assignment.Value, names, visited, depth, cancellationToken, Rendering.Text) is { } inner)
+                        {
+                            return inner;
+                        }
                     }
                 }
 
@@ -173,7 +238,7 @@ internal sealed class SensitiveValues
         }
     }
 
-    private static IOperation? PropertyCarrier(IPropertyReferenceOperation property, SensitivityContext names)
+    private IOperation? PropertyCarrier(IPropertyReferenceOperation property, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
     {
         // config["Db:Password"], config["STRIPE_KEY_SECRET"], Environment.GetEnvironmentVariables()["X_SECRET"]
         if (property.Property.IsIndexer)
@@ -190,33 +255,151 @@ internal sealed class SensitiveValues
             return IsSecretKey(sectionKey, names) ? property : null;
         }
 
-        return names.Names.IsCredentialName(property.Property.Name) && !IsSanitizedName(property.Property.Name) && !IsResourceString(property.Property)
+        if (names.Names.IsCredentialName(property.Property.Name) && !SensitiveNames.IsSanitized(property.Property.Name) && !IsResourceString(property.Property))
+        {
+            return property;
+        }
+
+        if (property.Instance is { } instance)
+        {
+            // entry.Value of a configuration dump's entry, lazyToken.Value, tokenTask.Result: the instance's value itself.
+            // The property is what is reported, so the fix wraps entry.Value, not entry.
+            if (property.Property.Name is "Value" or "Result")
+            {
+                return Carrier(instance, names, visited, depth, cancellationToken) is not null ? property : null;
+            }
+
+            // new UriBuilder(url) { Query = $"key={apiKey}" }.Uri, uri.AbsoluteUri: the text the builder or URI holds.
+            if (property.Property.Name is "Uri" or "Query" or "AbsoluteUri" or "OriginalString" or "PathAndQuery" or "Fragment" or "UserInfo" or "Parameter" &&
+                IsTextHolder(instance.Type))
+            {
+                return Carrier(instance, names, visited, depth, cancellationToken) is { } inner ? inner : null;
+            }
+        }
+
+        // string ConnectionInfo => $"{Host};Password={_password}": a property of this compilation whose getter returns a secret.
+        return property.Property.Parameters.IsEmpty && property.Type?.SpecialType == SpecialType.System_String &&
+               (_summaries.Summarize(property.Property, names.Names, names.Naming, cancellationToken) & ReturnedText.Secret) != 0
             ? property
             : null;
     }
 
-    /// <summary>
-    /// Words that say a value was made safe to show: <c>SanitizedUrl</c>, <c>RedactedToken</c>, <c>MaskedApiKey</c>,
-    /// <c>UserFacingConnectionString</c> (a connection string with the password taken out). The value is a form of the
-    /// secret meant for logs and people; the code that made it is the place to review, not each log call.
-    /// </summary>
-    private static bool IsSanitizedName(string name)
+    // StringBuilder, UriBuilder, Uri, AuthenticationHeaderValue: objects that hold the text they were given and give it back.
+    private static bool IsTextHolder(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "StringBuilder" or "UriBuilder" or "Uri" or "AuthenticationHeaderValue" } named &&
+        named.ContainingNamespace?.ToDisplayString() is "System.Text" or "System" or "System.Net.Http.Headers";
+
+    // looksSecret(entry.Key) ? "***" : entry.Value: a placeholder chosen instead of the value by a test of something else
+    // (the entry's key, a flag). A test of the value itself (token == null ? "<none>" : token) chooses nothing away.
+    private static bool IsMaskingChoice(IConditionalOperation conditional)
     {
-        foreach (var word in SanitizingWords)
+        if (conditional.WhenFalse is null)
         {
-            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            return false;
+        }
+
+        var other = IsPlaceholderText(conditional.WhenTrue) ? conditional.WhenFalse : IsPlaceholderText(conditional.WhenFalse) ? conditional.WhenTrue : null;
+        if (other is null)
+        {
+            return false;
+        }
+
+        var shown = ValueFlow.Unwrap(other).Syntax;
+        foreach (var node in conditional.Condition.Syntax.DescendantNodesAndSelf())
+        {
+            if (node.IsEquivalentTo(shown))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlaceholderText(IOperation value) =>
+        value.ConstantValue is { HasValue: true, Value: string text } && text.Length > 0 && SensitivityLexicon.IsPlaceholder(text);
+
+    // An element named name, id, path, url, type, ...: the lexicon's words that qualify a credential word ("SecretName")
+    // say what it is. Judged as the lexicon judges "Secret" + the name, so a team's own words count too.
+    private static bool NamesSomethingAboutASecret(string name, SensitivityContext names) =>
+        name.Length > 0 && !names.Names.IsCredentialName("Secret" + char.ToUpperInvariant(name[0]) + name.Substring(1));
+
+    // foreach (var entry in configuration.AsEnumerable()) { if (IsSecret(entry.Key)) continue; ... }: the loop skips
+    // entries by a test of the element itself, the way a dump leaves secrets out.
+    private static bool SkipsByKey(IForEachLoopOperation loop, ILocalSymbol element)
+    {
+        foreach (var operation in loop.Body.Descendants())
+        {
+            if (operation is IConditionalOperation { WhenTrue: { } whenTrue } test && Skips(whenTrue) && References(test.Condition, element))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool Skips(IOperation branch) =>
+            branch is IBranchOperation { BranchKind: BranchKind.Continue } ||
+            (branch is IBlockOperation block && block.Operations.Length > 0 && block.Operations[block.Operations.Length - 1] is IBranchOperation { BranchKind: BranchKind.Continue });
+
+        static bool References(IOperation condition, ILocalSymbol local)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
-    private static readonly string[] SanitizingWords =
+    // A whole number read from a symbol or method named as a credential (pin, otp, verificationCode, GenerateOtp()), or a
+    // local given one. Arithmetic on it, its digits' count and other numbers about it are not followed.
+    private IOperation? NumericCarrier(IOperation value, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
     {
-        "Sanitized", "Sanitised", "Redacted", "Masked", "Scrubbed", "Obfuscated", "Censored", "Truncated", "UserFacing", "Loggable", "Printable",
-    };
+        switch (ValueFlow.Unwrap(value))
+        {
+            case ILocalReferenceOperation local:
+                if (SensitiveNames.IsNumericCredential(local.Local.Name, names.Names))
+                {
+                    return local;
+                }
+
+                if (depth >= ValueFlow.MaxDepth || !visited.Add(local.Local))
+                {
+                    return null;
+                }
+
+                foreach (var written in ValueFlow.ValuesWrittenTo(local.Local, ValueFlow.Root(local)))
+                {
+                    if (NumericCarrier(written, names, visited, depth + 1, cancellationToken) is not null)
+                    {
+                        return local;
+                    }
+                }
+
+                return null;
+            case IParameterReferenceOperation parameter:
+                return SensitiveNames.IsNumericCredential(parameter.Parameter.Name, names.Names) ? parameter : null;
+            case IFieldReferenceOperation field:
+                return !field.Field.IsConst && SensitiveNames.IsNumericCredential(field.Field.Name, names.Names) ? field : null;
+            case IPropertyReferenceOperation property:
+                return SensitiveNames.IsNumericCredential(property.Property.Name, names.Names) ? property : null;
+            case IInvocationOperation invocation:
+                return SensitiveNames.IsNumericCredential(invocation.TargetMethod.Name, names.Names) ? invocation : null;
+            case IAwaitOperation awaited:
+                return NumericCarrier(awaited.Operation, names, visited, depth, cancellationToken) is not null ? awaited : null;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return NumericCarrier(conditional.WhenTrue, names, visited, depth, cancellationToken) ?? NumericCarrier(whenFalse, names, visited, depth, cancellationToken);
+            case ICoalesceOperation coalesce:
+                return NumericCarrier(coalesce.Value, names, visited, depth, cancellationToken) ?? NumericCarrier(coalesce.WhenNull, names, visited, depth, cancellationToken);
+            default:
+                return null;
+        }
+    }
 
     /// <summary>
     /// A localized message: a static string property of a resource class (a <c>.resx</c> designer class, which has a
@@ -308,7 +491,11 @@ internal sealed class SensitiveValues
 
         if (_environment is not null && SymbolEqualityComparer.Default.Equals(type, _environment))
         {
-            return method.Name == "GetEnvironmentVariable" && FirstConstant(invocation) is string variable && IsSecretKey(variable, names) ? invocation : null;
+            // Environment.GetEnvironmentVariables(): every variable, secrets included, when it is written out whole.
+            return (method.Name == "GetEnvironmentVariable" && FirstConstant(invocation) is string variable && IsSecretKey(variable, names)) ||
+                   (method.Name == "GetEnvironmentVariables" && invocation.Arguments.Length == 0)
+                ? invocation
+                : null;
         }
 
         if (_marshal is not null && SymbolEqualityComparer.Default.Equals(type, _marshal))
@@ -332,6 +519,48 @@ internal sealed class SensitiveValues
             {
                 return IsSecretKey(key, names) ? invocation : null;
             }
+
+            // configuration.AsEnumerable(), root.GetDebugView(): every entry, secrets included. A section named for
+            // something else (GetSection("FeatureManagement").AsEnumerable()) and a debug view that processes each
+            // value (GetDebugView(ctx => Mask(ctx))) are not dumps of secrets.
+            if (method.Name == "AsEnumerable")
+            {
+                return ConfigurationReceiver(invocation) is IInvocationOperation { TargetMethod.Name: "GetSection" } section &&
+                       !(LastConstant(section) is string sectionKey && IsSecretKey(sectionKey, names))
+                    ? null
+                    : invocation;
+            }
+
+            if (method.Name == "GetDebugView")
+            {
+                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0) ? invocation : null;
+            }
+        }
+
+        // JsonSerializer.Serialize(options), JsonConvert.SerializeObject(settings): the object's public members as JSON.
+        if (method.Name is "Serialize" or "SerializeObject" or "SerializeToUtf8Bytes" or "SerializeToElement" or "SerializeToNode" &&
+            type.Name is "JsonSerializer" or "JsonConvert" && invocation.Arguments.Length > 0)
+        {
+            return Carrier(invocation.Arguments[0].Value, names, visited, depth, cancellationToken, Rendering.Serialize);
+        }
+
+        if (IsLinq(method))
+        {
+            return LinqCarrier(invocation, names, visited, depth, cancellationToken);
+        }
+
+        // new StringBuilder().Append("Bearer ").Append(token): a builder on a fresh receiver holds what was appended.
+        if (invocation.Instance is { } builder && ValueFlow.IsAccumulation(method.Name) && IsTextHolder(type))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Carrier(argument.Value, names, visited, depth, cancellationToken, Rendering.Text) is { } appended)
+                {
+                    return appended;
+                }
+            }
+
+            return Carrier(builder, names, visited, depth, cancellationToken);
         }
 
         // Text built from values: string.Format/Concat/Join, transformations of the receiver, conversions to text.
@@ -339,7 +568,7 @@ internal sealed class SensitiveValues
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (Carrier(argument.Value, names, visited, depth, cancellationToken) is { } inner)
+                if (Carrier(argument.Value, names, visited, depth, cancellationToken, Rendering.Text) is { } inner)
                 {
                     return inner;
                 }
@@ -350,7 +579,8 @@ internal sealed class SensitiveValues
 
         if (invocation.Instance is { } receiver && !method.ReturnsVoid && IsTransformation(method))
         {
-            if (Carrier(receiver, names, visited, depth, cancellationToken) is { } inner)
+            // settings.ToString() renders the receiver; Trim(), Substring(...) only pass its text on.
+            if (Carrier(receiver, names, visited, depth, cancellationToken, method.Name == "ToString" ? Rendering.Text : null) is { } inner)
             {
                 return inner;
             }
@@ -368,7 +598,157 @@ internal sealed class SensitiveValues
         }
 
         // GetApiKey(), LoadPassword(): a method named for a secret returns one.
-        return !method.ReturnsVoid && names.Names.IsCredentialName(method.Name) ? invocation : null;
+        if (!method.ReturnsVoid && names.Names.IsCredentialName(method.Name))
+        {
+            return invocation;
+        }
+
+        // Describe() => $"{_user}:{_password}": a method of this compilation whose returned text holds a secret (one level).
+        return method.ReturnType.SpecialType == SpecialType.System_String && method.MethodKind == MethodKind.Ordinary &&
+               (_summaries.Summarize(method.PartialImplementationPart ?? method, names.Names, names.Naming, cancellationToken) & ReturnedText.Secret) != 0
+            ? invocation
+            : null;
+    }
+
+    private static IOperation? ConfigurationReceiver(IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? ValueFlow.Unwrap(invocation.Arguments[0].Value) : null);
+
+    private static bool IsLinq(IMethodSymbol method) =>
+        method.IsExtensionMethod && method.ContainingType.Name == "Enumerable" && method.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+    // LINQ over secrets: a projection carries what its lambda returns (c => c.Password), or the element itself when the
+    // source is secret (kv => $"{kv.Key}={kv.Value}" over secrets); filters, orderings and picks carry their source's
+    // elements. A filter on the elements' keys (Where(kv => !IsSecret(kv.Key))) is taken to leave the secrets out.
+    private IOperation? LinqCarrier(IInvocationOperation invocation, SensitivityContext names, HashSet<ISymbol> visited, int depth, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        if (invocation.Arguments.Length == 0 || method.ReturnsVoid)
+        {
+            return null;
+        }
+
+        var source = invocation.Arguments[0].Value;
+        var lambda = invocation.Arguments.Length > 1 ? Lambda(invocation.Arguments[1].Value) : null;
+        switch (method.Name)
+        {
+            case "Select" or "SelectMany" when lambda is not null:
+                var parameter = lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;
+                IOperation? sourceCarrier = null;
+                var sourceJudged = false;
+                foreach (var returned in Returns(lambda))
+                {
+                    if (Carrier(returned, names, visited, depth + 1, cancellationToken, Rendering.Text) is { } projected)
+                    {
+                        return projected;
+                    }
+
+                    if (parameter is not null && PassedElement(returned, parameter) is { } element)
+                    {
+                        if (!sourceJudged)
+                        {
+                            sourceCarrier = Carrier(source, names, visited, depth + 1, cancellationToken);
+                            sourceJudged = true;
+                        }
+
+                        if (sourceCarrier is not null)
+                        {
+                            return element;
+                        }
+                    }
+                }
+
+                return null;
+            case "Where" or "SkipWhile" or "TakeWhile" when lambda is not null && lambda.Symbol.Parameters.Length > 0 && TestsKey(lambda, lambda.Symbol.Parameters[0]):
+                return null;
+            case "Where" or "SkipWhile" or "TakeWhile" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Distinct" or "DistinctBy" or
+                "Take" or "Skip" or "TakeLast" or "SkipLast" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse" or "Concat" or "Append" or "Prepend" or
+                "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault" or
+                "DefaultIfEmpty" or "Cast" or "OfType" or "ToHashSet":
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (Lambda(argument.Value) is null && Carrier(argument.Value, names, visited, depth + 1, cancellationToken) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static IAnonymousFunctionOperation? Lambda(IOperation value) => ValueFlow.Unwrap(value) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+        IAnonymousFunctionOperation lambda => lambda,
+        _ => null,
+    };
+
+    private static IEnumerable<IOperation> Returns(IAnonymousFunctionOperation lambda)
+    {
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedLambda(operation, lambda))
+            {
+                yield return returned;
+            }
+        }
+    }
+
+    private static bool IsInNestedLambda(IOperation operation, IAnonymousFunctionOperation outer)
+    {
+        for (var current = operation.Parent; current is not null && current != outer; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The part of a projection that is the element itself: kv => kv.Value, s => s, s => s.Trim(), kv => $"{kv.Key}={kv.Value}".
+    private static IOperation? PassedElement(IOperation value, IParameterSymbol element)
+    {
+        switch (ValueFlow.Unwrap(value))
+        {
+            case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, element):
+                return reference;
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: IParameterReferenceOperation reference } property when SymbolEqualityComparer.Default.Equals(reference.Parameter, element):
+                return property;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation && PassedElement(interpolation.Expression, element) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                return PassedElement(binary.LeftOperand, element) ?? PassedElement(binary.RightOperand, element);
+            case IInvocationOperation { Instance: { } receiver } call when IsTransformation(call.TargetMethod):
+                return PassedElement(receiver, element);
+            default:
+                return null;
+        }
+    }
+
+    private static bool TestsKey(IAnonymousFunctionOperation lambda, IParameterSymbol element)
+    {
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IPropertyReferenceOperation { Property.Name: "Key", Instance: IParameterReferenceOperation reference } &&
+                SymbolEqualityComparer.Default.Equals(reference.Parameter, element))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The lexicon and the env-file naming one analysis judges names with.</summary>
@@ -408,11 +788,12 @@ internal sealed class SensitiveValues
         }
     }
 
+    /// <summary>Whether the method returns a safe form of its input: a hash, a digest, a redacted, masked, encrypted or signed form.</summary>
+    internal bool IsSafeForm(IMethodSymbol method) => IsHash(method);
+
     private bool IsHash(IMethodSymbol method)
     {
-        if (method.Name.IndexOf("Hash", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Digest", StringComparison.OrdinalIgnoreCase) >= 0 ||
-            method.Name.IndexOf("Redact", StringComparison.OrdinalIgnoreCase) >= 0 || method.Name.IndexOf("Mask", StringComparison.OrdinalIgnoreCase) >= 0 ||
-            method.Name is "Encrypt" or "Protect" or "ComputeHmac" or "Sign")
+        if (SensitiveNames.IsSafeFormMethod(method.Name))
         {
             return true;
         }
@@ -432,7 +813,8 @@ internal sealed class SensitiveValues
     // Methods whose result is the receiver's text in another form: ToString, Trim, ToUpper, Substring, Replace, ...
     private static bool IsTransformation(IMethodSymbol method) =>
         method.Name is "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant" or
-            "Substring" or "Replace" or "PadLeft" or "PadRight" or "Insert" or "Normalize" or "ToCharArray" or "ToArray" or "AsSpan" or "AsMemory" or "Split" or "Remove";
+            "Substring" or "Replace" or "PadLeft" or "PadRight" or "Insert" or "Normalize" or "ToCharArray" or "ToArray" or "AsSpan" or "AsMemory" or "Split" or "Remove" or
+            "ConfigureAwait" or "GetAwaiter" or "GetResult";
 
     // Convert.ToBase64String(bytes), Encoding.UTF8.GetString(bytes): the secret's bytes as text.
     private static bool IsConversionToText(IMethodSymbol method) =>

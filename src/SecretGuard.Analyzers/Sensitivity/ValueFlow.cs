@@ -36,6 +36,13 @@ internal static class ValueFlow
     public static IReadOnlyList<ILocalReferenceOperation> ReadsOf(ILocalSymbol local, IOperation root) =>
         LocalIndex.For(root).Reads.TryGetValue(local, out var reads) ? reads : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
 
+    /// <summary>
+    /// The collection a <c>foreach</c> variable takes its values from (<c>configuration.AsEnumerable()</c> for <c>entry</c>
+    /// in <c>foreach (var entry in configuration.AsEnumerable())</c>) and the loop, or null when the local is not one.
+    /// </summary>
+    public static IForEachLoopOperation? IterationOf(ILocalSymbol local, IOperation root) =>
+        LocalIndex.For(root).Iterations.TryGetValue(local, out var loop) ? loop : null;
+
     /// <summary>Methods that add their argument to the receiver: <c>StringBuilder.Append</c>, <c>List.Add</c>, ...</summary>
     public static bool IsAccumulation(string methodName) =>
         methodName is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Add" or "AddRange" or "Push" or "Enqueue" or "Write";
@@ -51,6 +58,13 @@ internal static class ValueFlow
 
         return receiver is ILocalReferenceOperation local ? local.Local : null;
     }
+
+    private static ILocalSymbol? IterationLocal(IOperation variable) => variable switch
+    {
+        IVariableDeclaratorOperation declarator => declarator.Symbol,
+        ILocalReferenceOperation reference => reference.Local,
+        _ => null,
+    };
 
     private static ILocalSymbol? OutLocal(IOperation value) => value switch
     {
@@ -103,6 +117,14 @@ internal static class ValueFlow
                         // Secrets.TryGet("X_SECRET", out var value): the argument stands for what the call writes.
                         Add(Writes, written, argument);
                         break;
+                    case IForEachLoopOperation loop when IterationLocal(loop.LoopControlVariable) is { } iterated:
+                        Iterations[iterated] = loop;
+                        break;
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } part } partAssignment
+                        when part.Property.IsIndexer || part.Property.ContainingType.Name == "UriBuilder":
+                        // values[key] = secret, builder.Query = $"key={apiKey}": the collection or builder now holds the value.
+                        Add(Writes, owner.Local, partAssignment.Value);
+                        break;
                     case IInvocationOperation call when IsAccumulation(call.TargetMethod.Name) && AccumulatingLocal(call) is { } collector:
                         // sb.Append(secret), parts.Add(secret): the receiver now holds the value.
                         foreach (var argument in call.Arguments)
@@ -122,6 +144,8 @@ internal static class ValueFlow
         }
 
         public Dictionary<ILocalSymbol, List<IOperation>> Writes { get; } = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+        public Dictionary<ILocalSymbol, IForEachLoopOperation> Iterations { get; } = new Dictionary<ILocalSymbol, IForEachLoopOperation>(SymbolEqualityComparer.Default);
 
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> Reads { get; } = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
 
@@ -173,6 +197,18 @@ internal static class ValueFlow
         return type is INamedTypeSymbol { IsGenericType: true, ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } nullable
             ? IsNonTextType(nullable.TypeArguments[0])
             : IsWellKnownNonSecretStruct(type);
+    }
+
+    /// <summary>Whether the type is a whole number (or a nullable one): the only numbers that can be a PIN or a one-time code.</summary>
+    public static bool IsIntegral(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type?.TypeKind != TypeKind.Enum && type?.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or
+            SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
     }
 
     // Structs whose names often hold a credential word but whose values never hold a credential: a cancellation token,

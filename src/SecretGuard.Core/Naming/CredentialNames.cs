@@ -72,6 +72,32 @@ internal sealed class CredentialNames
         "limiter", "rate", "budget",
     };
 
+    // Values that may be shown once made but must be unguessable when made (SG0005, predictable randomness): codes
+    // that unlock, reset, recover, pair, invite, redeem or enrol, one-time pads, magic links, challenges, session ids.
+    // Not in the sensitivity lexicon of SG0004/SG0006: a coupon code in a log line is no leak.
+    private static readonly string[] DefaultUnguessableWords =
+    {
+        "unlock code", "unlock key", "reset code", "recovery key", "recovery phrase", "pairing code", "pairing key", "invite code",
+        "invitation code", "voucher", "voucher code", "coupon", "coupon code", "gift code", "redemption code", "redeem code",
+        "enrollment code", "enrolment code", "enrollment key", "enrolment key", "registration code", "access code", "claim code",
+        "device code", "user code", "code verifier", "one time pad", "magic link", "login link", "challenge", "session id",
+    };
+
+    // Words that, after an unguessable word, say the value is about it ("CouponDiscountPercent", "ChallengeLevel").
+    private static readonly string[] DefaultNonUnguessableWords =
+    {
+        "discount", "percent", "percentage", "amount", "quantity", "price", "balance", "level", "difficulty", "score", "rank", "points",
+        "reward", "campaign", "weight",
+    };
+
+    // Words that, wherever they stand, say a random value times something (SG0005): "TokenRefreshJitter",
+    // "RetryDelayForToken", "ApiKeyRotationBackoff" are delays, not secrets.
+    private static readonly string[] TimingWords =
+    {
+        "jitter", "delay", "delays", "backoff", "retry", "retries", "reminder", "sleep", "wait", "throttle", "cooldown", "stagger", "splay",
+        "limiter",
+    };
+
     // Words that say the value was made safe, wherever they stand ("MaskedPassword", "RedactedToken", "HashedOtp"):
     // such a value may be logged. SG0002 keeps its own rule (a literal under such a name is still looked at).
     private static readonly string[] SafeFormWords = { "masked", "redacted", "hashed", "hash", "encrypted", "obfuscated", "sanitized" };
@@ -83,6 +109,8 @@ internal sealed class CredentialNames
     private readonly HashSet<string> _excludedWords = new HashSet<string>(StringComparer.Ordinal);
     private readonly int _minimumLength;
     private readonly bool _sensitivity;
+    private readonly bool _unguessable;
+    private readonly HashSet<string> _phraseEnds = new HashSet<string>(StringComparer.Ordinal);
 
     // One word every credential name holds (ignoring case): each single word, and the longest word of each phrase,
     // without the words that hold another of them ("apikey" holds "key"). See MayNameCredentialIn.
@@ -103,14 +131,20 @@ internal sealed class CredentialNames
 
     /// <summary>Creates a lexicon with extra credential words and extra non-secret words (both lower-case or any case).</summary>
     public CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords)
-        : this(extraSecretWords, extraNonSecretWords, sensitivity: false)
+        : this(extraSecretWords, extraNonSecretWords, sensitivity: false, unguessable: false)
     {
     }
 
-    private CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords, bool sensitivity)
+    private CredentialNames(IEnumerable<string>? extraSecretWords, IEnumerable<string>? extraNonSecretWords, bool sensitivity, bool unguessable)
     {
         _singleWords = new HashSet<string>(DefaultSingleWords, StringComparer.Ordinal);
         _nonSecretWords = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
+        if (unguessable)
+        {
+            _nonSecretWords.UnionWith(DefaultNonUnguessableWords);
+            extraSecretWords = DefaultUnguessableWords.Concat(extraSecretWords ?? Array.Empty<string>());
+        }
+
         if (sensitivity)
         {
             _nonSecretWords.UnionWith(DefaultNonSensitiveWords);
@@ -146,13 +180,36 @@ internal sealed class CredentialNames
 
         _phrases = phrases.ToArray();
         _stems = Stems(_singleWords, _phrases);
+        _unguessable = unguessable;
+        if (unguessable)
+        {
+            foreach (var phrase in _phrases)
+            {
+                _phraseEnds.Add(phrase[phrase.Length - 1]);
+            }
+        }
     }
 
     /// <summary>
     /// A sensitivity lexicon (<see cref="DefaultSensitive"/>) with a team's extra sensitive words and exclusions.
     /// </summary>
     public static CredentialNames Sensitive(IEnumerable<string>? extraSensitiveWords, IEnumerable<string>? extraNonSecretWords) =>
-        new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true);
+        new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true, unguessable: false);
+
+    /// <summary>
+    /// SG0005's lexicon: the sensitivity lexicon plus values that must be unguessable when made (unlock, reset, pairing,
+    /// invite, voucher, coupon, redemption and enrolment codes, one-time pads, magic links, challenges, session ids),
+    /// plurals of every phrase ("RecoveryCodes", "backup_codes"), and never a name with a timing word (jitter, delay,
+    /// backoff, retry, reminder, ...) wherever it stands.
+    /// </summary>
+    public static CredentialNames Unguessable(IEnumerable<string>? extraSensitiveWords, IEnumerable<string>? extraNonSecretWords) =>
+        new CredentialNames(extraSensitiveWords, extraNonSecretWords, sensitivity: true, unguessable: true);
+
+    /// <summary>The built-in lexicon of SG0005 (<see cref="Unguessable"/>).</summary>
+    public static CredentialNames DefaultUnguessable { get; } = Unguessable(null, null);
+
+    /// <summary>The words only SG0005's lexicon has, for documentation.</summary>
+    public static IEnumerable<string> DefaultUnguessableOnlyWords => DefaultUnguessableWords;
 
     /// <summary>Whether <paramref name="name"/> names a credential.</summary>
     /// <remarks>
@@ -182,7 +239,6 @@ internal sealed class CredentialNames
 
     private bool Judge(string name)
     {
-
         var words = IdentifierWords.Split(name);
         if (words.Count == 0)
         {
@@ -199,17 +255,25 @@ internal sealed class CredentialNames
                 if (_singleWords.Contains(singular) || singular == "key")
                 {
                     words[i] = singular;
+                    continue;
                 }
             }
             else if (word == "keys")
             {
                 words[i] = "key";
+                continue;
+            }
+
+            if (_unguessable && word.Length >= 3 && word[word.Length - 1] == 's' && _phraseEnds.Contains(word.Substring(0, word.Length - 1)))
+            {
+                // "RecoveryCodes", "backup_codes", "SessionIds": the plural of a phrase's last word (SG0005 only).
+                words[i] = word.Substring(0, word.Length - 1);
             }
         }
 
         foreach (var word in words)
         {
-            if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0))
+            if (_excludedWords.Contains(word) || (_sensitivity && Array.IndexOf(SafeFormWords, word) >= 0) || (_unguessable && Array.IndexOf(TimingWords, word) >= 0))
             {
                 return false;
             }
@@ -380,6 +444,33 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the name's last word says the value is something about a thing rather than the thing: <c>keyId</c>,
+    /// <c>apiKeyName</c>, <c>tokenPrefix</c>, <c>passwordLength</c>, <c>expiresAt</c>, <c>maskedValue</c>. Where another
+    /// name vouches for a value (a log property's key, a template hole), a value named like this stays what its name says.
+    /// </summary>
+    public bool NamesSomethingAbout(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(name!);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var last = words[words.Count - 1];
+        if (last.Length > 3 && last[last.Length - 1] == 's' && _nonSecretWords.Contains(last.Substring(0, last.Length - 1)))
+        {
+            return true;
+        }
+
+        return _nonSecretWords.Contains(last) || _excludedWords.Contains(last) || words.Exists(word => Array.IndexOf(SafeFormWords, word) >= 0);
     }
 
     /// <summary>
