@@ -229,16 +229,23 @@ internal sealed class EnvCheckRunner
             return;
         }
 
-        if (!EncryptedValue.TryParse(entry.Value, out _, out _, out var detail))
+        if (!EncryptedValue.TryParse(entry.Value, out var parsed, out _, out var detail))
         {
             Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + detail);
             return;
         }
 
-        var ring = Ring(environment);
-        if (ring?.Current is null)
+        var structure = PublicKeyCipher.CheckStructure(parsed!);
+        if (structure is not null)
         {
-            return; // the key is not at hand here: nothing more can be checked
+            Add(entry, target, DiagnosticIds.Undecryptable, FindingSeverity.Error, entry.ValueColumn, entry.Key + ": " + structure);
+            return;
+        }
+
+        var ring = Ring(environment);
+        if (ring is null || (parsed!.Version == 1 ? ring.Current is null : !ring.PrivateKeys.Any()))
+        {
+            return; // no key of the value's kind is at hand here: nothing more can be checked
         }
 
         string plaintext;

@@ -110,7 +110,7 @@ internal sealed class SecretStore
         if (form != ValueForm.Plaintext)
         {
             string plaintext;
-            EnvironmentKey used;
+            UsedKey used;
             try
             {
                 // A damaged value is never plaintext (docs/formats.md#recognising-an-encrypted-value), and no key reads it.
@@ -125,7 +125,7 @@ internal sealed class SecretStore
                 throw;
             }
 
-            withPreviousKey = !ReferenceEquals(used, KeyRing.Current);
+            withPreviousKey = used.IsPrevious;
             SecretGuardMetrics.Decrypted(Environment.Name, withPreviousKey);
             Announce(keyName, used, withPreviousKey);
             return plaintext;
@@ -218,7 +218,7 @@ internal sealed class SecretStore
             return Array.Empty<string>();
         }
 
-        return ring.Keys.Select(k => (ReferenceEquals(k, ring.Current) ? "current " : "previous ") + k.Kid + " (" + k.Source + ")").ToArray();
+        return ring.Describe();
     }
 
     /// <summary>Lets go of the derived keys this store holds (a provider's old store after a reload, or on dispose).</summary>
@@ -233,6 +233,11 @@ internal sealed class SecretStore
         foreach (var key in ring.Keys)
         {
             KeyDerivation.Release(key);
+        }
+
+        foreach (var key in ring.PrivateKeys)
+        {
+            key.Clear();
         }
     }
 
@@ -318,20 +323,20 @@ internal sealed class SecretStore
         return false;
     }
 
-    private void Announce(string keyName, EnvironmentKey used, bool withPreviousKey)
+    private void Announce(string keyName, UsedKey used, bool withPreviousKey)
     {
         // A rotation turns the current key into the previous one without changing its kid: that is news too.
-        var what = used.Kid + (withPreviousKey ? "|previous" : "|current");
+        var what = used.Id + (withPreviousKey ? "|previous" : "|current");
         if (_announced.TryGetValue(keyName, out var known) && string.Equals(known, what, StringComparison.Ordinal))
         {
             return;
         }
 
         _announced[keyName] = what;
-        Events.ValueDecrypted(keyName, Environment.Name, withPreviousKey ? "previous" : "current", used.Kid);
+        Events.ValueDecrypted(keyName, Environment.Name, withPreviousKey ? "previous" : "current", used.Id);
         if (withPreviousKey)
         {
-            Events.PreviousKeyInUse(keyName, Environment.Name, used.Kid);
+            Events.PreviousKeyInUse(keyName, Environment.Name, used.Id);
         }
     }
 
@@ -341,14 +346,14 @@ internal sealed class SecretStore
         lookup.SearchDirectories.Add(BaseDirectory);
         lookup.SearchDirectories.Add(Directory.GetCurrentDirectory());
         var ring = KeyRingLoader.Load(Environment.Name, lookup);
-        if (ring.Current is null)
+        if (ring.Current is null && ring.CurrentPrivateKey is null)
         {
             Events.KeyMissing(Environment.Name, ring.WhereToPutKey);
         }
 
-        foreach (var key in ring.Keys)
+        foreach (var (id, source, current) in ring.Slots())
         {
-            Events.KeyFound(Environment.Name, ReferenceEquals(key, ring.Current) ? "current" : "previous", key.Kid, key.Source);
+            Events.KeyFound(Environment.Name, current ? "current" : "previous", id, source);
         }
 
         return ring;

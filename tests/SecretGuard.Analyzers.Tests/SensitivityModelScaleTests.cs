@@ -47,6 +47,8 @@ public class SensitivityModelScaleTests
         Assert.True(diagnostics.Count(d => d.Id == "SG0004") == Count - 1, counts);
         Assert.True(diagnostics.Count(d => d.Id == "SG0005") == Count - 1, counts);
         Assert.True(diagnostics.Count(d => d.Id == "SG0006") == Count - 1, counts);
-        Assert.True(watch.Elapsed.TotalSeconds < 30, "analysis took " + watch.Elapsed);
+        // A guard against blow-ups (a walk that revisits every local per local), not a speed figure: that is the real-code
+        // cost bench's (docs/performance.md). CI runners share cores, so the bound is wide.
+        Assert.True(watch.Elapsed.TotalSeconds < 120, "analysis took " + watch.Elapsed);
     }
 }

@@ -397,7 +397,7 @@ public class EnvCheckRunnerTests
         AssertUndecryptable(report, path, 2, 14, "MOVED_SECRET: the value failed authentication");
         var foreign = AssertUndecryptable(report, path, 3, 16, "FOREIGN_SECRET: the value needs key " + foreignKid + "; keys available for dev: " + s.Ring("dev").Current!.Kid);
         Assert.Contains(s.Ring("dev").Previous!.Kid, foreign.Message);
-        AssertUndecryptable(report, path, 4, 14, "NEWER_SECRET: the value has format version 'v2', which a newer SecretGuard wrote");
+        AssertUndecryptable(report, path, 4, 14, "NEWER_SECRET: the value has format version 'v3', which a newer SecretGuard wrote");
         AssertUndecryptable(report, path, 5, 15, "BROKEN_SECRET: the key id must be 8 lower-case hex characters");
         AssertUndecryptable(report, path, 6, 12, "CUT_SECRET: the payload is too short");
         foreach (var finding in report.Findings)
@@ -423,7 +423,7 @@ public class EnvCheckRunnerTests
             var report = EnvCheckRunner.Run(other.Options(mode, "dev", new EnvFileTarget(path, "dev")));
 
             CheckAssert.Ids(report, DiagnosticIds.Undecryptable, DiagnosticIds.Undecryptable, DiagnosticIds.Undecryptable);
-            AssertUndecryptable(report, path, 4, 14, "NEWER_SECRET: the value has format version 'v2'");
+            AssertUndecryptable(report, path, 4, 14, "NEWER_SECRET: the value has format version 'v3'");
             AssertUndecryptable(report, path, 5, 15, "BROKEN_SECRET: the key id must be 8 lower-case hex characters");
             AssertUndecryptable(report, path, 6, 12, "CUT_SECRET: the payload is too short");
             Assert.Equal(text, other.Read(path));
@@ -530,7 +530,7 @@ public class EnvCheckRunnerTests
             "TAMPERED_SECRET=" + tampered + "\n" +
             "MOVED_SECRET=" + moved + "\n" +
             "FOREIGN_SECRET=" + foreign + "\n" +
-            "NEWER_SECRET=DEV_ENC:v2:0123abcd:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n" +
+            "NEWER_SECRET=DEV_ENC:v3:0123abcd:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n" +
             "BROKEN_SECRET=DEV_ENC:v1:XYZ:abc\n" +
             "CUT_SECRET=" + cut + "\n" +
             "GOOD_SECRET=" + s.Encrypt("dev", "GOOD_SECRET", "canary-good") + "\n" +

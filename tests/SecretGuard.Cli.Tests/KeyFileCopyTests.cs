@@ -71,4 +71,28 @@ public class KeyFileCopyTests
         ws.Git("rm", "-q", "--cached", ".secretguard.keys.0123abcd.tmp", "backup/notes.txt");
         Assert.Equal(0, ws.Run("validate", "--staged").ExitCode);
     }
+
+    [Fact]
+    public void Staged_refuses_a_file_holding_a_version_2_private_key_and_accepts_the_recipients_file()
+    {
+        using var ws = new Workspace();
+        ws.Git("init", "-q");
+        Assert.Equal(0, ws.Run("init", "--env", "dev").ExitCode);
+        ws.Write(".env.dev", "A=1\n");
+
+        // Made up for this test: a private key pasted into a notes file, and the recipients file with public keys only.
+        const string privateKey = "sgkey2_Vq3xN8tLm2Rk5Zp7Wc1Hy4Jd6Fg9Bs0Qa2Ue5Ti8Ovw";
+        ws.Write("ops/handover.txt", "# prod key for the on-call laptop\nprod = " + privateKey + "\n");
+        ws.Write("secretguard.recipients", "# public keys: commit this file\nprod = sgpub2_BFFcPW6545a5BNP-yn9U_c0MwemXvzddylFa0KbDtANfRTa-OlDzGPv5pUdZAqIhUCvvDVfgjFOyzApW8X2fk1Q\n");
+        ws.Git("add", ".env.dev", ".gitignore", "secretguard.recipients", "ops");
+
+        var staged = ws.Run("validate", "--staged");
+        Assert.Equal(1, staged.ExitCode);
+        Assert.Contains(Path.Combine("ops", "handover.txt") + ": error SG1010", staged.Stdout);
+        Assert.DoesNotContain("secretguard.recipients", staged.Output);
+        Assert.DoesNotContain(privateKey.Substring(7, 12), staged.Output);
+
+        ws.Git("rm", "-q", "--cached", "ops/handover.txt");
+        Assert.Equal(0, ws.Run("validate", "--staged").ExitCode);
+    }
 }

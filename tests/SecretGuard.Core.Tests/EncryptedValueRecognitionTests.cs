@@ -52,6 +52,29 @@ public sealed class EncryptedValueRecognitionTests
     }
 
     [Fact]
+    public void Each_encrypted_example_that_is_an_error_gives_that_error_and_never_quotes_the_value()
+    {
+        var checkedRows = 0;
+        foreach (var line in RepositoryFiles.Section("docs/formats.md", Section).Split('\n'))
+        {
+            var row = ExampleRow.Match(line);
+            if (!row.Success || row.Groups["form"].Value != "encrypted" || !line.Contains("SG1006", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var value = row.Groups["value"].Value;
+            Assert.False(EncryptedValue.TryParse(value, out _, out var problem, out var detail));
+            var expected = line.Contains("newer version", StringComparison.Ordinal) ? EncryptedValueProblem.NewerVersion : EncryptedValueProblem.Malformed;
+            Assert.Equal(expected, problem);
+            Assert.DoesNotContain("anything at all", detail);
+            checkedRows++;
+        }
+
+        Assert.True(checkedRows >= 2, "the table lists a newer version and a malformed version 2 value");
+    }
+
+    [Fact]
     public void The_spec_gives_examples_of_every_step()
     {
         var steps = SpecExamples().Select(row => (string)row[2]).Distinct().OrderBy(s => s, StringComparer.Ordinal);

@@ -85,8 +85,8 @@ public class EncryptedValueTests
     }
 
     [Theory]
-    [InlineData("DEV_ENC:v2:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw", "v2")]
-    [InlineData("DEV_ENC:v2:anything at all", "v2")]
+    [InlineData("DEV_ENC:v3:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw", "v3")]
+    [InlineData("DEV_ENC:v3:anything at all", "v3")]
     [InlineData("PROD_ENC:v10:x:y", "v10")]
     public void An_unknown_version_is_a_newer_version(string text, string version)
     {
@@ -118,6 +118,102 @@ public class EncryptedValueTests
         Assert.Equal(EncryptedValueProblem.Malformed, problem);
         Assert.NotEmpty(detail);
         Assert.DoesNotContain("AAECAwQFBgcICQoL", detail);
+    }
+
+    // docs/formats.md#known-answer-vectors-version-2
+    private const string DevV2 = "DEV_ENC:v2:42698894:BB8UAUa_sbJR-E9N2-DUzc_Xev2YSpUg41eUAh-DErue7JlaCLH6dwTfPcwLUKlmUmP7dxH5X5-KRJxQluR8iStccrU7EvHmIyNYmndRlB5rFAR4ID0nyLWHEkyHsmPMpgt6fwh7C_c-10-QJ8_tSLcAAQIDBAUGBwgJCgtdg7sFmHHO1aYBPTrexFqJ1sfRaHVCHqokiCT-U63UbUAJJBRgbS1jHY_XJg";
+    private const string ProdV2 = "PROD_ENC:v2:42698894-56380e02:BB8UAUa_sbJR-E9N2-DUzc_Xev2YSpUg41eUAh-DErue7JlaCLH6dwTfPcwLUKlmUmP7dxH5X5-KRJxQluR8iSumiU3C7A4a3tGraoanY-qe_u-QydPIJFhl8axmVIQoQzR9-6gWtbyP54Z4UoQ3pnECDyKryMMGNapIj57zAH5TVpcBNP3JLjUqszd4phwkReugZNoLo8M4sIxkYjrBumf_______________8VenOvZh3cVROUUpV8-Lgz5ZxHH_QX31j3zsrNFZnaA-z2qg";
+    private const string IntV2 = "INT_ENC:v2:56380e02:BB8UAUa_sbJR-E9N2-DUzc_Xev2YSpUg41eUAh-DErue7JlaCLH6dwTfPcwLUKlmUmP7dxH5X5-KRJxQluR8iStXWnf-nZZTYP8d2sumVSsGA8JUYaice2B_5mIt80lxECUQVuWDFh677PuRqBe2b4sHBwcHBwcHBwcHBwfqMOc69-joPGRm0R1pWC5N";
+
+    [Theory]
+    [InlineData(DevV2, "dev", "42698894", 28)]
+    [InlineData(ProdV2, "prod", "42698894-56380e02", 19)]
+    [InlineData(IntV2, "int", "56380e02", 0)]
+    public void TryParse_reads_the_version_2_vectors(string text, string environment, string rids, int plaintextLength)
+    {
+        Assert.True(EncryptedValue.TryParse(text, out var value, out var problem, out var detail));
+        Assert.Equal(EncryptedValueProblem.None, problem);
+        Assert.Equal(string.Empty, detail);
+        Assert.Equal(2, value!.Version);
+        Assert.Equal(environment, value.Environment);
+        Assert.Equal(rids, value.Kid);
+        Assert.Equal(rids.Split('-'), value.RecipientIds);
+        Assert.Equal(plaintextLength, value.CiphertextLength);
+        Assert.Equal(141 + 48 * (value.RecipientIds.Count - 1) + plaintextLength, value.Payload.Length);
+        Assert.Equal(0x04, value.Payload[0]);
+        Assert.Equal(text, EncryptedValue.FormatPublicKeyValue(environment, rids, value.Payload));
+        Assert.StartsWith(environment.ToUpperInvariant() + "_ENC:v2:" + rids + ":", value.ToString());
+        Assert.DoesNotContain(text.Substring(text.LastIndexOf(':') + 1, 10), value.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("4269889")]
+    [InlineData("426988940")]
+    [InlineData("4269889A")]
+    [InlineData("42698894-")]
+    [InlineData("-42698894")]
+    [InlineData("42698894--56380e02")]
+    [InlineData("42698894_56380e02")]
+    [InlineData("42698894 56380e02")]
+    [InlineData("42698894-42698894")]
+    [InlineData("00000001-00000002-00000003-00000004-00000005-00000006-00000007-00000008-00000009")]
+    public void Version_2_recipient_lists_that_break_the_rules_are_malformed(string rids)
+    {
+        var text = "DEV_ENC:v2:" + rids + ":" + DevV2.Substring(DevV2.LastIndexOf(':') + 1);
+        Assert.False(EncryptedValue.TryParse(text, out var value, out var problem, out var detail));
+        Assert.Null(value);
+        Assert.Equal(EncryptedValueProblem.Malformed, problem);
+        Assert.Contains("recipient", detail);
+        Assert.DoesNotContain("BB8UAUa_", detail);
+    }
+
+    [Fact]
+    public void Eight_distinct_recipients_are_the_most_a_value_may_name()
+    {
+        var rids = string.Join("-", Enumerable.Range(1, 8).Select(i => i.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)));
+        var payload = new byte[141 + 48 * 7];
+        payload[0] = 0x04;
+        Assert.True(EncryptedValue.TryParse("DEV_ENC:v2:" + rids + ":" + Base64Url.Encode(payload), out var value, out _, out _));
+        Assert.Equal(8, value!.RecipientIds.Count);
+        Assert.Equal(0, value.CiphertextLength);
+
+        payload = new byte[141 + 48 * 7 - 1];
+        payload[0] = 0x04;
+        Assert.False(EncryptedValue.TryParse("DEV_ENC:v2:" + rids + ":" + Base64Url.Encode(payload), out _, out var problem, out var detail));
+        Assert.Equal(EncryptedValueProblem.Malformed, problem);
+        Assert.Contains("too short for 8 recipients", detail);
+    }
+
+    [Theory]
+    [InlineData(0, "too short")] // one recipient needs 141 bytes
+    [InlineData(140, "too short")]
+    [InlineData(-1, "first byte must be 04")] // 141 bytes whose E starts with 02 (a compressed point)
+    public void Version_2_payloads_that_are_cut_or_hold_no_uncompressed_point_are_malformed(int length, string words)
+    {
+        var payload = new byte[length < 0 ? 141 : length];
+        if (payload.Length > 0)
+        {
+            payload[0] = (byte)(length < 0 ? 0x02 : 0x04);
+        }
+
+        Assert.False(EncryptedValue.TryParse("PROD_ENC:v2:56380e02:" + Base64Url.Encode(payload), out _, out var problem, out var detail));
+        Assert.Equal(EncryptedValueProblem.Malformed, problem);
+        Assert.Contains(words, detail);
+    }
+
+    [Theory]
+    [InlineData("DEV_ENC:v2:42698894")]
+    [InlineData("DEV_ENC:v2:42698894:AAAA:extra")]
+    [InlineData("DEV_ENC:v2:anything at all")]
+    [InlineData("DEV_ENC:v2:42698894:BB8UAUa_sbJR=")]
+    [InlineData("DEV_ENC:v2:42698894:BB8UAUa+sbJR")]
+    public void Version_2_values_that_are_not_in_the_exact_form_are_malformed(string text)
+    {
+        Assert.False(EncryptedValue.TryParse(text, out var value, out var problem, out var detail));
+        Assert.Null(value);
+        Assert.Equal(EncryptedValueProblem.Malformed, problem);
+        Assert.NotEmpty(detail);
     }
 
     [Fact]

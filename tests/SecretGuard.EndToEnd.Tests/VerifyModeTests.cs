@@ -36,7 +36,7 @@ public sealed class VerifyModeTests
             "MOVED_SECRET=" + moved + "\n" +
             "PROD_ONLY_SECRET=" + prod + "\n" +
             "OLD_KEY_SECRET=" + otherKey + "\n" +
-            "NEWER_SECRET=DEV_ENC:v2:0123abcd:AAAA\n");
+            "NEWER_SECRET=DEV_ENC:v3:0123abcd:AAAA\n");
 
         var build = project.Build();
         Assert.NotEqual(0, build.ExitCode);
@@ -44,7 +44,7 @@ public sealed class VerifyModeTests
         Assert.Contains(file + "(2,14): error SG1006: MOVED_SECRET: the value failed authentication", build.Output);
         Assert.Contains(file + "(3,18): error SG1005: PROD_ONLY_SECRET holds a value encrypted for prod in the dev file", build.Output);
         Assert.Contains(file + "(4,16): error SG1006: OLD_KEY_SECRET: the value needs key " + otherKey.Split(':')[2], build.Output);
-        Assert.Contains(file + "(5,14): error SG1006: NEWER_SECRET: the value has format version 'v2', which a newer SecretGuard wrote", build.Output);
+        Assert.Contains(file + "(5,14): error SG1006: NEWER_SECRET: the value has format version 'v3', which a newer SecretGuard wrote", build.Output);
         Assert.DoesNotContain("(1,", build.Output.Replace(file + "(1,", "!!"), StringComparison.Ordinal);
         foreach (var plaintext in new[] { "moved-value", "prod-value", "old-value" })
         {

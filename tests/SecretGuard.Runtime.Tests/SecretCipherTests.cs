@@ -210,7 +210,7 @@ public class SecretCipherTests
     }
 
     [Theory]
-    [InlineData("DEV_ENC:v2:3f4fd31a:AAAA", SecretGuardErrorReason.NewerVersion, "newer SecretGuard")]
+    [InlineData("DEV_ENC:v3:3f4fd31a:AAAA", SecretGuardErrorReason.NewerVersion, "newer SecretGuard")]
     [InlineData("DEV_ENC:", SecretGuardErrorReason.Malformed, "version")]
     [InlineData("DEV_ENC:v1:3F4FD31A:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw", SecretGuardErrorReason.Malformed, "key id")]
     [InlineData("DEV_ENC:v1:3f4fd31a:AAECAwQFBgcICQoLLa23_lEEG91zSkBophW7a8kVMGj4vjjfQvQhMCRoZD8UHGAn2FlH1cOpMmw=", SecretGuardErrorReason.Malformed, "base64url")]

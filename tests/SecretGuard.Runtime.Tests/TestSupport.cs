@@ -102,7 +102,7 @@ public sealed class EnvironmentVariables : IDisposable
     /// <summary>Clears every variable that chooses the environment or the key file, so the machine's own cannot leak in.</summary>
     public EnvironmentVariables ClearSecretGuardState()
     {
-        foreach (var name in new[] { "SECRETGUARD_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "SECRETGUARD_KEY_FILE", "SECRETGUARD_KEY_DEV", "SECRETGUARD_KEY_PROD", "SECRETGUARD_KEY_INT", "SECRETGUARD_KEY_DEV_PREVIOUS", "SECRETGUARD_KEY_PROD_PREVIOUS" })
+        foreach (var name in new[] { "SECRETGUARD_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "SECRETGUARD_KEY_FILE", "SECRETGUARD_RECIPIENTS_FILE", "SECRETGUARD_KEY_DEV", "SECRETGUARD_KEY_PROD", "SECRETGUARD_KEY_INT", "SECRETGUARD_KEY_DEV_PREVIOUS", "SECRETGUARD_KEY_PROD_PREVIOUS" })
         {
             Set(name, null);
         }

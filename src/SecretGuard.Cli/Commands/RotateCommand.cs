@@ -99,6 +99,12 @@ internal sealed class RotateCommand : ICommand
             MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
         }
 
+        if (state.Ring.Current is null && (state.Ring.CurrentPrivateKey is not null || state.Ring.PreviousPrivateKey is not null))
+        {
+            throw new CommandFailedException(
+                "SG1012: the " + environment + " keys include a version 2 private key, and 'rotate' rotates version 1 master keys only. Nothing was changed.");
+        }
+
         if (state.Ring.Current is null)
         {
             throw new CommandFailedException(
@@ -383,6 +389,12 @@ internal sealed class RotateCommand : ICommand
             MasterKeys.RefuseDuplicates(keyFile, new[] { state.Environment }, previousToo: true);
             var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
                 context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
+            if (old.IsPrivateKey)
+            {
+                throw new CommandFailedException(context.Display(path) + "(" + old.Line + ") holds a version 2 private key for " + state.Environment +
+                    ", and 'rotate' rotates version 1 master keys only. Nothing was changed.");
+            }
+
             using var oldKey = new KeyBytes(old.GetKeyBytes());
             keyFile.Set(state.Environment, previous: true, oldKey.Bytes);
             keyFile.Set(state.Environment, previous: false, newKeyBytes);

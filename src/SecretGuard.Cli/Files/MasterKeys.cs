@@ -85,6 +85,14 @@ internal static class MasterKeys
     /// <summary>The key new values are encrypted with; an SG1012 error saying where to put one when there is none.</summary>
     public static EnvironmentKey RequireCurrent(KeyRing ring)
     {
+        if (ring.Current is null && ring.CurrentPrivateKey is not null)
+        {
+            // Encrypting to public keys comes with the recipients file; this command does not write version 2 values yet.
+            throw new CommandFailedException(
+                "SG1012: the current " + ring.Environment + " key (" + ring.CurrentPrivateKey.Source + ") is a version 2 private key, and this command encrypts with a version 1 master key only: " +
+                "values for a version 2 environment are encrypted to its public keys (docs/formats.md#the-recipients-file)");
+        }
+
         return ring.Current ?? throw new CommandFailedException(
             "SG1012: no master key for " + ring.Environment + ": " + ring.WhereToPutKey +
             ". Get it from your team's password manager or vault, or create keys with 'secretguard init' (new project) or 'secretguard keygen --env " + ring.Environment + " --write'.");

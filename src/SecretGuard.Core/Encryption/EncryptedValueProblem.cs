@@ -3,7 +3,7 @@ namespace SecretGuard.Encryption;
 /// <summary>Why a text is not a readable encrypted value.</summary>
 internal enum EncryptedValueProblem
 {
-    /// <summary>The text is a well-formed v1 encrypted value.</summary>
+    /// <summary>The text is a well-formed encrypted value (version 1 or 2).</summary>
     None,
 
     /// <summary>The text has no <c>&lt;ENV&gt;_ENC:</c> prefix and does not look encrypted: it is plaintext.</summary>
@@ -18,6 +18,6 @@ internal enum EncryptedValueProblem
     /// <summary>The prefix is there but the rest breaks the format.</summary>
     Malformed,
 
-    /// <summary>A version this SecretGuard does not know (<c>v2</c>): a newer SecretGuard wrote it.</summary>
+    /// <summary>A version this SecretGuard does not know (<c>v3</c>): a newer SecretGuard wrote it.</summary>
     NewerVersion,
 }

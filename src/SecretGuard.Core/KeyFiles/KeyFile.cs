@@ -11,7 +11,7 @@ namespace SecretGuard.KeyFiles;
 
 /// <summary>
 /// The master-key file (<c>secretguard.keys</c>, docs/formats.md#3-key-files): one <c>&lt;name&gt; = &lt;base64&gt;</c>
-/// per line, spaces around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and
+/// (a version 1 master key) or <c>&lt;name&gt; = sgkey2_...</c> (a version 2 private key) per line, spaces around <c>=</c> allowed, <c>#</c> comments, names <c>&lt;env&gt;</c> and
 /// <c>&lt;env&gt;.previous</c>. Lines are kept as written so a rotation changes only the lines it must. No finding or
 /// text form ever contains a key. The text is held in character arrays, never in strings, and <see cref="Dispose"/>
 /// zeroes them and every key read from them (docs/operations.md#memory-hygiene): dispose of a key file when done.
@@ -98,7 +98,8 @@ internal sealed class KeyFile : IDisposable
     public const int MaxProbeLength = 64 * 1024;
 
     /// <summary>
-    /// Whether <paramref name="bytes"/> parse as a key file with at least one valid key line, whatever the file is called
+    /// Whether <paramref name="bytes"/> parse as a key file with at least one valid key line (a master key or a version 2
+    /// private key), whatever the file is called
     /// (a temp copy of <c>secretguard.keys</c> left by a crash, a backup, a renamed copy): such a file holds master keys
     /// and is treated as a key file by SG1010/SG1011 and <c>validate --staged</c>. Files larger than
     /// <see cref="MaxProbeLength"/> or holding a NUL byte (binary) are not key files. Never exposes a key.
@@ -184,7 +185,7 @@ internal sealed class KeyFile : IDisposable
             " lines, " + where + ", and SecretGuard cannot tell which key is meant, so it uses none of them: " + advice;
     }
 
-    /// <summary>Sets (replacing in place, or appending) the key named <c>env</c> or <c>env.previous</c>.</summary>
+    /// <summary>Sets (replacing in place, or appending) the version 1 master key named <c>env</c> or <c>env.previous</c>.</summary>
     public void Set(string environment, bool previous, byte[] key)
     {
         EnvironmentName.Validate(environment, nameof(environment));
@@ -440,12 +441,19 @@ internal sealed class KeyFile : IDisposable
 
         var name = previous ? environment + PreviousSuffix : environment;
         var earlier = Definitions(environment, previous);
-        var valid = TryDecodeKey(content, valueStart, valueEnd - valueStart, out var key);
-        var entry = valid ? new KeyFileEntry(environment, previous, line, key) : null;
+        // The prefix tells the two kinds apart: a version 2 private key, or a version 1 master key.
+        var isPrivateKey = PrivateKeyText.LooksLikePrivateKey(content, valueStart, valueEnd - valueStart);
+        var valid = isPrivateKey
+            ? PrivateKeyText.TryDecode(content, valueStart, valueEnd - valueStart, out var key)
+            : TryDecodeKey(content, valueStart, valueEnd - valueStart, out key);
+        var entry = valid ? new KeyFileEntry(environment, previous, line, key, isPrivateKey) : null;
         _definitions.Add(new KeyFileDefinition(environment, previous, line, entry));
         if (!valid)
         {
-            Add(line, "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside); generate one with 'secretguard keygen --env " + environment + "'");
+            Add(line, isPrivateKey
+                ? "the key for '" + name + "' is not a version 2 private key ('" + PrivateKeyText.Prefix + "' and 43 base64url characters of a P-256 scalar in range, with no space or line break inside)"
+                : "the key for '" + name + "' is not 32 bytes of standard base64 (44 characters ending in '=', with no space or line break inside), nor a version 2 private key ('" +
+                  PrivateKeyText.Prefix + "...'); generate one with 'secretguard keygen --env " + environment + "'");
         }
 
         if (earlier.Count > 0)

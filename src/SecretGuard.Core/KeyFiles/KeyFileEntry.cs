@@ -3,7 +3,7 @@ using System;
 namespace SecretGuard.KeyFiles;
 
 /// <summary>
-/// One <c>&lt;name&gt; = &lt;base64&gt;</c> line of a key file. Its key bytes are never part of its text form, and are
+/// One <c>&lt;name&gt; = &lt;key&gt;</c> line of a key file: a version 1 master key or a version 2 private key. Its key bytes are never part of its text form, and are
 /// zeroed when its key file is disposed or re-read after an edit.
 /// </summary>
 internal sealed class KeyFileEntry
@@ -11,13 +11,20 @@ internal sealed class KeyFileEntry
     private readonly byte[] _key;
     private bool _cleared;
 
-    internal KeyFileEntry(string environment, bool isPrevious, int line, byte[] key)
+    internal KeyFileEntry(string environment, bool isPrevious, int line, byte[] key, bool isPrivateKey = false)
     {
         Environment = environment;
         IsPrevious = isPrevious;
         Line = line;
         _key = key;
+        IsPrivateKey = isPrivateKey;
     }
+
+    /// <summary>
+    /// Whether the line holds a version 2 private key (<c>sgkey2_...</c>, a P-256 scalar) rather than a version 1
+    /// master key; both are 32 bytes.
+    /// </summary>
+    public bool IsPrivateKey { get; }
 
     /// <summary>The environment the key belongs to.</summary>
     public string Environment { get; }
@@ -31,7 +38,7 @@ internal sealed class KeyFileEntry
     /// <summary>1-based line in the key file.</summary>
     public int Line { get; }
 
-    /// <summary>A copy of the 32 key bytes, the caller's to zero.</summary>
+    /// <summary>A copy of the 32 key bytes (a master key or a private scalar), the caller's to zero.</summary>
     public byte[] GetKeyBytes() => _cleared
         ? throw new ObjectDisposedException(nameof(KeyFileEntry), "The key of " + Name + " (line " + Line + ") was zeroed: its key file was disposed or edited since.")
         : (byte[])_key.Clone();

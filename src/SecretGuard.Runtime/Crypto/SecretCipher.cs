@@ -12,6 +12,8 @@ namespace SecretGuard.Crypto;
 /// Encrypts and decrypts values in the <c>&lt;ENV&gt;_ENC:v1:&lt;kid&gt;:&lt;payload&gt;</c> format
 /// (docs/formats.md#2-encrypted-values): AES-256-GCM, a fresh 12-byte nonce per value, a 16-byte tag, and associated
 /// data <c>secretguard:v1|&lt;env&gt;|&lt;KEY NAME&gt;</c> that binds each value to its entry and environment.
+/// <see cref="Decrypt(string, string, KeyRing, ValueLocation)"/> reads both versions: version 2 values go to
+/// <see cref="PublicKeyCipher"/>.
 /// </summary>
 internal static class SecretCipher
 {
@@ -63,15 +65,15 @@ internal static class SecretCipher
     }
 
     /// <summary>
-    /// Decrypts a value of the ring's environment. Every failure is a <see cref="SecretGuardException"/>: another
-    /// environment's prefix (SG1005); a malformed value, a newer version, an unknown kid or a failed
+    /// Decrypts a value of the ring's environment, version 1 or 2. Every failure is a <see cref="SecretGuardException"/>:
+    /// another environment's prefix (SG1005); a malformed value, a newer version, an unknown kid or rid or a failed
     /// authentication (SG1006); no key at all (SG1012).
     /// </summary>
     public static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location = default) =>
         Decrypt(value, keyName, ring, location, out _);
 
     /// <summary>As <see cref="Decrypt(string, string, KeyRing, ValueLocation)"/>, and says which of the ring's keys it took.</summary>
-    internal static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location, out EnvironmentKey usedKey)
+    internal static string Decrypt(string value, string keyName, KeyRing ring, ValueLocation location, out UsedKey usedKey)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentException.ThrowIfNullOrEmpty(keyName);
@@ -101,22 +103,27 @@ internal static class SecretCipher
             throw WrongEnvironment(keyName, parsed.Environment, ring.Environment, location);
         }
 
+        if (parsed.Version == 2)
+        {
+            return PublicKeyCipher.Decrypt(parsed, keyName, ring, location, out usedKey);
+        }
+
         var key = ring.FindByKid(parsed.Kid);
         if (key is null)
         {
-            if (ring.Current is null)
+            if (!ring.HasAnyKey)
             {
                 throw Fail(DiagnosticIds.MissingMasterKey, SecretGuardErrorReason.MissingKey, keyName, ring.Environment, parsed.Kid, location,
                     "no master key for " + ring.Environment + " was found: " + ring.WhereToPutKey);
             }
 
-            var available = string.Join(", ", ring.Keys.Select(k => k.Kid + " (" + k.Source + ")"));
+            var available = string.Join(", ", ring.Slots().Select(k => k.Id + " (" + k.Source + ")"));
             throw Fail(DiagnosticIds.Undecryptable, SecretGuardErrorReason.UnknownKid, keyName, ring.Environment, parsed.Kid, location,
                 "the value needs key " + parsed.Kid + "; keys available for " + ring.Environment + ": " + available +
                 ". It was encrypted with another master key: get that key, or re-encrypt the value with the current one");
         }
 
-        usedKey = key;
+        usedKey = new UsedKey(key.Kid, !ReferenceEquals(key, ring.Current));
         return DecryptWith(key, parsed, keyName, location);
     }
 
@@ -171,6 +178,6 @@ internal static class SecretCipher
             "the value is encrypted for " + valueEnvironment + " but the active environment is " + activeEnvironment +
             ": encrypt it for " + activeEnvironment + ", or run with SECRETGUARD_ENVIRONMENT=" + valueEnvironment);
 
-    private static SecretGuardException Fail(string code, SecretGuardErrorReason reason, string keyName, string environment, string? kid, ValueLocation location, string what) =>
+    internal static SecretGuardException Fail(string code, SecretGuardErrorReason reason, string keyName, string environment, string? kid, ValueLocation location, string what) =>
         new(code, reason, location.Describe(keyName) + ": " + what + ".", detail: what, keyName, environment, kid, location.FilePath, location.Line == 0 ? null : location.Line);
 }

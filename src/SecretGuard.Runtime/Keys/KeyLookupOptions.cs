@@ -21,6 +21,12 @@ internal sealed class KeyLookupOptions
     /// <summary>An explicit key file. Null: <c>SECRETGUARD_KEY_FILE</c>, else <c>secretguard.keys</c> searched upward.</summary>
     public string? KeyFilePath { get; set; }
 
+    /// <summary>
+    /// An explicit recipients file. Null: <c>SECRETGUARD_RECIPIENTS_FILE</c>, else <c>secretguard.recipients</c> searched
+    /// upward from <see cref="SearchDirectories"/>.
+    /// </summary>
+    public string? RecipientsFilePath { get; set; }
+
     /// <summary>Folders to search upward from for <c>secretguard.keys</c>, in order; the first file found wins.</summary>
     public IList<string> SearchDirectories { get; } = new List<string>();
 

@@ -7,7 +7,8 @@ using SecretGuard.KeyFiles;
 namespace SecretGuard.Keys;
 
 /// <summary>
-/// Finds an environment's master keys (docs/formats.md#3-key-files) and derives their AES keys. The current key is the
+/// Finds an environment's keys (docs/formats.md#3-key-files): version 1 master keys, whose AES keys it derives, and
+/// version 2 private keys (the prefix <c>sgkey2_</c> tells them apart). The current key is the
 /// variable <c>SECRETGUARD_KEY_&lt;ENV&gt;</c> if set, else the key file's <c>&lt;env&gt;</c>; the previous key is
 /// <c>SECRETGUARD_KEY_&lt;ENV&gt;_PREVIOUS</c> if set, else the key file's <c>&lt;env&gt;.previous</c>. Keys are read
 /// here, inside the process, and never passed around as text.
@@ -25,21 +26,22 @@ internal static class KeyRingLoader
         var previousVariable = variable + "_PREVIOUS";
         var keyFilePath = FindKeyFile(options);
 
-        MasterKey? current;
-        MasterKey? previous;
+        (MasterKey? Master, PrivateKey? Private) current;
+        (MasterKey? Master, PrivateKey? Private) previous;
 
         // Disposed once the keys are taken: its text and keys are zeroed (docs/operations.md#memory-hygiene).
         using (var keyFile = keyFilePath is null ? null : KeyFile.Load(keyFilePath))
         {
-            current = FromVariable(variable) ?? FromKeyFile(keyFile, environment, previous: false);
-            previous = FromVariable(previousVariable) ?? FromKeyFile(keyFile, environment, previous: true);
+            current = FromVariable(variable, environment) ?? FromKeyFile(keyFile, environment, previous: false);
+            previous = FromVariable(previousVariable, environment) ?? FromKeyFile(keyFile, environment, previous: true);
         }
 
         var advice = "set " + variable + " or add '" + environment + " = <key>' to " +
             (keyFilePath ?? ("a " + KeyFile.DefaultFileName + " file" + DescribeSearch(options)));
-        return new KeyRing(environment, DeriveAndClear(current, environment), DeriveAndClear(previous, environment), advice)
+        return new KeyRing(environment, DeriveAndClear(current.Master, environment), DeriveAndClear(previous.Master, environment), current.Private, previous.Private, advice)
         {
             KeyFilePath = keyFilePath,
+            Lookup = options,
         };
     }
 
@@ -90,17 +92,26 @@ internal static class KeyRingLoader
         return null;
     }
 
-    private static MasterKey? FromVariable(string name)
+    // A variable holds a version 1 master key or, with the prefix sgkey2_, a version 2 private key.
+    private static (MasterKey?, PrivateKey?)? FromVariable(string name, string environment)
     {
         var value = NullIfEmpty(System.Environment.GetEnvironmentVariable(name));
-        return value is null ? null : MasterKey.FromBase64(value, "the environment variable " + name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var source = "the environment variable " + name;
+        return PrivateKeyText.LooksLikePrivateKey(value)
+            ? (null, PrivateKey.FromText(environment, value, source))
+            : (MasterKey.FromBase64(value, source), null);
     }
 
-    private static MasterKey? FromKeyFile(KeyFile? keyFile, string environment, bool previous)
+    private static (MasterKey?, PrivateKey?) FromKeyFile(KeyFile? keyFile, string environment, bool previous)
     {
         if (keyFile is null)
         {
-            return null;
+            return (null, null);
         }
 
         // Two lines for one key: using either could be wrong, and the values' kids would name a key "not found".
@@ -119,7 +130,10 @@ internal static class KeyRingLoader
             var bytes = entry.GetKeyBytes();
             try
             {
-                return MasterKey.FromBytes(bytes, keyFile.FilePath + " line " + entry.Line);
+                var source = keyFile.FilePath + " line " + entry.Line;
+                return entry.IsPrivateKey
+                    ? (null, PrivateKey.FromScalar(environment, bytes, source))
+                    : (MasterKey.FromBytes(bytes, source), null);
             }
             finally
             {
@@ -136,7 +150,7 @@ internal static class KeyRingLoader
                 keyFile.FilePath + "(" + broken.Line + "): " + broken.Message, detail: broken.Message, environment: environment, filePath: keyFile.FilePath, line: broken.Line);
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>The kid a key-file line's key gives, so a person can match it with the kid their values name; never the key.</summary>
@@ -148,6 +162,19 @@ internal static class KeyRingLoader
         }
 
         var bytes = definition.Entry.GetKeyBytes();
+        if (definition.Entry.IsPrivateKey)
+        {
+            try
+            {
+                using var privateKey = PrivateKey.FromScalar(environment, bytes, "line " + definition.Line);
+                return "private key " + privateKey.RecipientId;
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+            }
+        }
+
         var masterKey = MasterKey.FromBytes(bytes, "line " + definition.Line);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
         try
