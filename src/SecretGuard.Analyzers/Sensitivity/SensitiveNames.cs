@@ -74,6 +74,24 @@ internal static class SensitiveNames
         return Array.IndexOf(NumericCredentialWords, last) >= 0;
     }
 
+    // The first word of a method that acts on a credential rather than giving one: ChangeUserPassword, ValidatePassword,
+    // VerifyApiKey, ResetPasswordAsync, SendPasswordResetEmail, RevokeToken, IsTokenExpired.
+    private static readonly string[] ActionVerbs =
+    {
+        "change", "validate", "verify", "check", "reset", "update", "set", "send", "revoke", "delete", "remove", "is", "has",
+        "can", "should", "ensure", "compare", "store", "save", "invalidate", "confirm", "expire", "require",
+    };
+
+    /// <summary>
+    /// Whether a method named for a credential acts on one (<c>ChangeUserPassword</c>, <c>ValidatePassword</c>,
+    /// <c>RevokeToken</c>) rather than returning one (<c>GetApiKey</c>, <c>LoadPassword</c>, <c>GenerateToken</c>).
+    /// </summary>
+    public static bool ActsOnASecret(string methodName)
+    {
+        var words = IdentifierWords.Split(methodName);
+        return words.Count > 1 && Array.IndexOf(ActionVerbs, words[0]) >= 0;
+    }
+
     /// <summary>Methods whose result is a safe form of their input: a hash, digest, HMAC, signature, encryption, mask or redaction.</summary>
     public static bool IsSafeFormMethod(string name) =>
         name.IndexOf("Hash", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("Digest", StringComparison.OrdinalIgnoreCase) >= 0 ||

@@ -279,6 +279,7 @@ internal sealed class SensitiveValues
 
         // string ConnectionInfo => $"{Host};Password={_password}": a property of this compilation whose getter returns a secret.
         return property.Property.Parameters.IsEmpty && property.Type?.SpecialType == SpecialType.System_String &&
+               !SensitiveNames.IsSanitized(property.Property.Name) &&
                (_summaries.Summarize(property.Property, names.Names, names.Naming, cancellationToken) & ReturnedText.Secret) != 0
             ? property
             : null;
@@ -597,14 +598,16 @@ internal sealed class SensitiveValues
             }
         }
 
-        // GetApiKey(), LoadPassword(): a method named for a secret returns one.
-        if (!method.ReturnsVoid && names.Names.IsCredentialName(method.Name))
+        // GetApiKey(), LoadPassword(): a method named for a secret returns one. ChangeUserPassword(user, password) and
+        // ValidatePassword(...) act on one and return what happened (errors, a result), not the secret.
+        if (!method.ReturnsVoid && names.Names.IsCredentialName(method.Name) && !SensitiveNames.ActsOnASecret(method.Name))
         {
             return invocation;
         }
 
         // Describe() => $"{_user}:{_password}": a method of this compilation whose returned text holds a secret (one level).
         return method.ReturnType.SpecialType == SpecialType.System_String && method.MethodKind == MethodKind.Ordinary &&
+               !SensitiveNames.IsSanitized(method.Name) &&
                (_summaries.Summarize(method.PartialImplementationPart ?? method, names.Names, names.Naming, cancellationToken) & ReturnedText.Secret) != 0
             ? invocation
             : null;
