@@ -108,10 +108,26 @@ internal readonly struct MessageTemplateRendering
         return false;
     }
 
-    // The holes of a template, in order: "{@Options}" destructures, "{Name}", "{$Name}", "{0}" are text; "{{" is a brace.
+    // The holes of a template, in order: "{@Options}" destructures, "{Name}", "{$Name}", "{0}" are text.
     private static List<Rendering> Holes(string template)
     {
         var holes = new List<Rendering>();
+        foreach (var hole in HoleTexts(template))
+        {
+            holes.Add(hole.Length > 0 && hole[0] == '@' ? Rendering.Destructure : Rendering.Text);
+        }
+
+        return holes;
+    }
+
+    /// <summary>
+    /// The text inside each hole of a message template, in order (<c>"@User"</c>, <c>"AccessToken"</c>, <c>"0,-10:x"</c>);
+    /// <c>{{</c> is a literal brace, and an unclosed hole ends the template. The one reading of template syntax: how a
+    /// value renders (here) and which name it is logged under (SecretInLog's MessageTemplateHoles) both start from it.
+    /// </summary>
+    internal static List<string> HoleTexts(string template)
+    {
+        var holes = new List<string>();
         for (var i = 0; i < template.Length; i++)
         {
             if (template[i] != '{')
@@ -131,7 +147,7 @@ internal readonly struct MessageTemplateRendering
                 break;
             }
 
-            holes.Add(end > i + 1 && template[i + 1] == '@' ? Rendering.Destructure : Rendering.Text);
+            holes.Add(template.Substring(i + 1, end - i - 1));
             i = end;
         }
 

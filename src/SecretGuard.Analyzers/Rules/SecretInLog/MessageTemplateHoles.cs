@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SecretGuard.Analyzers.Sensitivity;
 
 namespace SecretGuard.Analyzers.Rules.SecretInLog;
 
@@ -17,34 +18,11 @@ internal static class MessageTemplateHoles
     public static List<string> Parse(string template)
     {
         var holes = new List<string>();
-        for (var i = 0; i < template.Length; i++)
+        foreach (var text in MessageTemplateRendering.HoleTexts(template))
         {
-            if (template[i] != '{')
-            {
-                continue;
-            }
-
-            if (i + 1 < template.Length && template[i + 1] == '{')
-            {
-                i++; // "{{" is a literal brace
-                continue;
-            }
-
-            var end = template.IndexOf('}', i + 1);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var hole = template.Substring(i + 1, end - i - 1);
-            if (hole.Length > 0 && (hole[0] == '@' || hole[0] == '$'))
-            {
-                hole = hole.Substring(1);
-            }
-
+            var hole = text.Length > 0 && (text[0] == '@' || text[0] == '$') ? text.Substring(1) : text;
             var cut = hole.IndexOfAny(new[] { ',', ':' });
             holes.Add((cut >= 0 ? hole.Substring(0, cut) : hole).Trim());
-            i = end;
         }
 
         return holes;
