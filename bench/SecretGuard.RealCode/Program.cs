@@ -18,8 +18,9 @@ internal static class Program
         usage:
           scan [LABELS-FILE...] [--git-dir PATTERN]   check out each codebase's pinned commit and write its findings
           report [--write docs/accuracy.md]           precision per rule from the findings and the labels
-          cost LABELS-FILE [--runs N] [--warm-ups N] [--git-dir PATTERN]
+          cost LABELS-FILE [--runs N] [--warm-ups N] [--git-dir PATTERN] [--analyzers NAME,NAME]
                                                       what the analyzers cost next to the compiler on that codebase
+                                                      (--analyzers: only those analyzer types, to profile one rule)
                                                       (single-threaded, median of N runs after 2 warm-ups; docs/performance.md)
         LABELS-FILE defaults to every bench/real-code/*.labels. --git-dir takes a local git directory for the checkout
         instead of cloning from GitHub; {owner} and {name} in it are replaced, e.g. '/mirrors/{owner}+{name}/repo'.
@@ -94,6 +95,7 @@ internal static class Program
         var gitDirPattern = TakeOption(args, "--git-dir");
         var runs = int.Parse(TakeOption(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var warmUps = int.Parse(TakeOption(args, "--warm-ups") ?? "2", CultureInfo.InvariantCulture);
+        var only = TakeOption(args, "--analyzers")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (args.Count != 1 || runs < 1 || warmUps < 1)
         {
             return Fail(Usage);
@@ -103,7 +105,7 @@ internal static class Program
         var gitDir = gitDirPattern?.Replace("{owner}", codebase.Owner, StringComparison.Ordinal).Replace("{name}", codebase.Name, StringComparison.Ordinal);
         var source = Checkout.Ensure(codebase, Path.Combine(root, "artifacts", "real-code", "src"), gitDir);
         var inputs = CodebaseInputs.Load(codebase, source, Path.Combine(root, "artifacts", "real-code", "restore"), CancellationToken.None);
-        return await CodebaseAnalyzerCost.RunAsync(codebase, inputs, runs, warmUps, CancellationToken.None).ConfigureAwait(false);
+        return await CodebaseAnalyzerCost.RunAsync(codebase, inputs, runs, warmUps, only, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static int Report(string root, List<string> args)

@@ -183,7 +183,7 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _textWriter;
         private readonly INamedTypeSymbol? _melLogger;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
-        private readonly ConcurrentDictionary<ITypeSymbol, TypeRole> _roles = new ConcurrentDictionary<ITypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, TypeRole> _roles = new ConcurrentDictionary<ITypeSymbol, TypeRole>(DefinitionIdentityComparer.Instance);
         private readonly Func<ITypeSymbol, TypeRole> _computeRole;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessageMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<IMethodSymbol, bool> _isLoggerMessageMethod;
@@ -208,7 +208,6 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
             Console = 2,
             TextWriter = 4,
             Exception = 8,
-            LoggerDelegate = 16,
         }
 
         public INamedTypeSymbol? Exception { get; }
@@ -223,6 +222,13 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
             if (type is null)
             {
                 return null;
+            }
+
+            // LoggerMessage.Define<T1, ...>(...) gives an Action<ILogger, T1, ..., Exception?>; calling it logs T1... Told by
+            // the constructed type's arguments, so before the cache of roles, which is keyed by definitions.
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                return IsLoggerDelegate(type) ? "a LoggerMessage.Define delegate" : null;
             }
 
             var role = RoleOf(type);
@@ -244,12 +250,6 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
                 return "Console." + stream.Property.Name + "." + method.Name;
             }
 
-            // LoggerMessage.Define<T1, ...>(...) gives an Action<ILogger, T1, ..., Exception?>; calling it logs T1...
-            if ((role & TypeRole.LoggerDelegate) != 0 && method.MethodKind == MethodKind.DelegateInvoke)
-            {
-                return "a LoggerMessage.Define delegate";
-            }
-
             // [LoggerMessage(...)] static partial void LogLogin(ILogger logger, string password);
             // Only a partial method can be one: the generator writes its body. Checked first, it spares a lookup per call.
             if (_loggerMessageAttribute is not null && method.MethodKind == MethodKind.Ordinary && method.IsPartialDefinition &&
@@ -263,8 +263,14 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
 
         public bool IsException(ITypeSymbol? type) => type is not null && (RoleOf(type) & TypeRole.Exception) != 0;
 
-        // What a type is to this rule, worked out once per type: a code base calls the same types' methods over and over.
-        private TypeRole RoleOf(ITypeSymbol type) => _roles.GetOrAdd(type, _computeRole);
+        // What a type is to this rule, worked out once per type definition: a code base calls the same types' methods over
+        // and over. Every role below holds for all constructions of a generic type alike (interfaces and base classes are
+        // compared by definition), so the definition is the key, compared by reference.
+        private TypeRole RoleOf(ITypeSymbol type) => _roles.GetOrAdd(type.OriginalDefinition, _computeRole);
+
+        private bool IsLoggerDelegate(INamedTypeSymbol type) =>
+            _melLogger is not null && type is { IsGenericType: true, TypeKind: TypeKind.Delegate } &&
+            type.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type.TypeArguments[0], _melLogger);
 
         private TypeRole ComputeRole(ITypeSymbol type)
         {
@@ -287,12 +293,6 @@ public sealed class SecretInLogAnalyzer : DiagnosticAnalyzer
             if (Exception is not null && InheritsFrom(type, Exception))
             {
                 role |= TypeRole.Exception;
-            }
-
-            if (_melLogger is not null && type is INamedTypeSymbol { IsGenericType: true, TypeKind: TypeKind.Delegate } @delegate &&
-                @delegate.TypeArguments.Length > 0 && SymbolEqualityComparer.Default.Equals(@delegate.TypeArguments[0], _melLogger))
-            {
-                role |= TypeRole.LoggerDelegate;
             }
 
             return role;

@@ -92,8 +92,7 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLookup(OperationAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
     {
         var operation = context.Operation;
-        if (operation is IPropertyReferenceOperation { Property.IsIndexer: false } or IBinaryOperation { OperatorKind: not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) } ||
-            !HasSecretName(operation, Naming(context, operation.Syntax)))
+        if (!MayLookUpByName(operation) || !HasSecretName(operation, Naming(context, operation.Syntax)))
         {
             return;
         }
@@ -105,6 +104,22 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
             Report(context, finding.Node, finding.Name, finding.How, finding.ReplaceWith);
         }
     }
+
+    // The cheapest gate, run on every property reference, equality and pattern of a project: only types, no options and no
+    // values. An entry name is text, so a lookup has a string where the name goes (looking through a conversion, as to the
+    // object key of IDictionary's indexer). The same test opens IsSecretName; here it comes before reading the options.
+    private static bool MayLookUpByName(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer => IsText(indexer.Arguments[0].Value),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+            IsText(comparison.LeftOperand) || IsText(comparison.RightOperand),
+        ISingleValueCaseClauseOperation clause => IsText(clause.Value),
+        IConstantPatternOperation pattern => IsText(pattern.Value),
+        IInvocationOperation => true,
+        _ => false,
+    };
+
+    private static bool IsText(IOperation value) => ValueFlow.Unwrap(value).Type?.SpecialType is SpecialType.System_String;
 
     // Cheap gate before the body scan: does one of the names this operation looks up end in a secret suffix?
     private static bool HasSecretName(IOperation operation, SecretNaming naming)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecretGuard.Analyzers.Infrastructure;
 using SecretGuard.Analyzers.Sensitivity;
 
 namespace SecretGuard.Analyzers.Rules.SecretInLog;
@@ -106,9 +107,11 @@ internal sealed class SinkCatalog
     private readonly INamedTypeSymbol? _exception;
     private readonly INamedTypeSymbol? _keyValuePair;
     private readonly INamedTypeSymbol? _enumerable;
-    private readonly ConcurrentDictionary<ITypeSymbol, (INamedTypeSymbol Type, Definition Definition)[]> _invocationEntries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, SinkCall?> _creationEntries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, SinkCall?> _indexerEntries = new(SymbolEqualityComparer.Default);
+    // Every method name a resolved invocation sink has: most calls of a code base are on none, and a name is cheaper to look up than a type.
+    private readonly HashSet<string> _invocationMethodNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ITypeSymbol, (INamedTypeSymbol Type, Definition Definition)[]> _invocationEntries = new(DefinitionIdentityComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, SinkCall?> _creationEntries = new(DefinitionIdentityComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, SinkCall?> _indexerEntries = new(DefinitionIdentityComparer.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _keyValueTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, (INamedTypeSymbol, Definition)[]> _computeInvocationEntries;
     private readonly Func<ITypeSymbol, SinkCall?> _computeCreationEntry;
@@ -118,6 +121,7 @@ internal sealed class SinkCatalog
     private SinkCatalog(Compilation compilation)
     {
         Resolve(compilation, InvocationSinks, _invocationSinks);
+        _invocationMethodNames.UnionWith(_invocationSinks.SelectMany(sink => sink.Definition.Methods));
         Resolve(compilation, CreationSinks, _creationSinks);
         Resolve(compilation, IndexerSinks, _indexerSinks);
         _problemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails");
@@ -163,6 +167,11 @@ internal sealed class SinkCatalog
         if (method.Name is "Add" or "TryAdd" && invocation.Instance is { } instance && BagOwner(instance) is { } bag)
         {
             return bag;
+        }
+
+        if (!_invocationMethodNames.Contains(method.Name))
+        {
+            return null;
         }
 
         var entries = _invocationEntries.GetOrAdd(method.ContainingType.OriginalDefinition, _computeInvocationEntries);
