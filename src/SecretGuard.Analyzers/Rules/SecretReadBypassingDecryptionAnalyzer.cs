@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecretGuard.Analyzers.Infrastructure;
@@ -58,34 +57,12 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
             }
 
             // Per compilation and member body: what the body's raw sources lead to, found in one pass the first time a lookup
-            // with a secret name asks (most bodies never do). Each finding is reported by the action of the node it sits on,
-            // so that an IDE analysing one span sees it. Lookups other than calls are found by their syntax (an element
-            // access, ==, !=, a case label, a constant pattern), not by an operation action on every property reference of
-            // the project, most of which are no lookup at all: that dispatch alone was most of this rule's cost.
+            // with a secret name asks (most bodies never do). Each finding is reported by the action of the operation it
+            // sits on, so that an IDE analysing one span sees it.
             var scans = new ConditionalWeakTable<IOperation, BodyFindings>();
             start.RegisterOperationAction(c => AnalyzeInvocation(c, types, scans), OperationKind.Invocation);
-            start.RegisterSyntaxNodeAction(c => AnalyzeLookupSyntax(c, types, scans), LookupSyntaxKinds);
+            start.RegisterOperationAction(c => AnalyzeLookup(c, types, scans), OperationKind.PropertyReference, OperationKind.Binary, OperationKind.CaseClause, OperationKind.ConstantPattern);
         });
-    }
-
-    // Where a lookup other than a call is written: dict["X_SECRET"], dict?["X_SECRET"], name == "X_SECRET", case "X_SECRET":,
-    // name is "X_SECRET" (a constant pattern, also in switch expressions and case ... when).
-    private static readonly ImmutableArray<SyntaxKind> LookupSyntaxKinds = ImmutableArray.Create(
-        SyntaxKind.ElementAccessExpression,
-        SyntaxKind.ElementBindingExpression,
-        SyntaxKind.EqualsExpression,
-        SyntaxKind.NotEqualsExpression,
-        SyntaxKind.CaseSwitchLabel,
-        SyntaxKind.ConstantPattern);
-
-    private static void AnalyzeLookupSyntax(SyntaxNodeAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
-    {
-        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation &&
-            FindLookup(operation, context.Options, types, scans) is { } finding &&
-            CreateDiagnostic(context.Options, finding) is { } diagnostic)
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
@@ -106,30 +83,30 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
             case "TryGetValue" or "GetValueOrDefault" or "GetValue" or "GetConnectionString" or "GetRequiredSection" or "GetSection" or
                  "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "Where" or
                  "StartsWith" or "Equals" or "ContainsKey" or "IndexOf" or "Contains" or "EndsWith":
-                if (FindLookup(invocation, context.Options, types, scans) is { } finding && CreateDiagnostic(context.Options, finding) is { } diagnostic)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-
+                AnalyzeLookup(context, types, scans);
                 break;
         }
     }
 
-    // A lookup whose name may be a secret entry's: what the body scan found on it, if anything.
-    private static Finding? FindLookup(IOperation operation, AnalyzerOptions options, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
+    // A lookup whose name may be a secret entry's: report what the body scan found on it.
+    private static void AnalyzeLookup(OperationAnalysisContext context, SecretReadTypes types, ConditionalWeakTable<IOperation, BodyFindings> scans)
     {
-        if (!MayLookUpByName(operation) || !HasSecretName(operation, Naming(options, operation.Syntax)))
+        var operation = context.Operation;
+        if (!MayLookUpByName(operation) || !HasSecretName(operation, Naming(context, operation.Syntax)))
         {
-            return null;
+            return;
         }
 
         var root = ValueFlow.Root(operation);
-        var findings = scans.GetValue(root, r => new BodyScan(types, r, Naming(options, r.Syntax)).Run());
-        return findings.TryGetValue(operation, out var finding) ? finding : null;
+        var findings = scans.GetValue(root, r => new BodyScan(types, r, Naming(context, r.Syntax)).Run());
+        if (findings.TryGetValue(operation, out var finding))
+        {
+            Report(context, finding.Node, finding.Name, finding.How, finding.ReplaceWith);
+        }
     }
 
-    // The cheapest gate, run on every element access, equality, case label and constant pattern of a project: only types,
-    // no options and no values. An entry name is text, so a lookup has a string where the name goes (looking through a conversion, as to the
+    // The cheapest gate, run on every property reference, equality and pattern of a project: only types, no options and no
+    // values. An entry name is text, so a lookup has a string where the name goes (looking through a conversion, as to the
     // object key of IDictionary's indexer). The same test opens IsSecretName; here it comes before reading the options.
     private static bool MayLookUpByName(IOperation operation) => operation switch
     {
@@ -219,7 +196,7 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
     // Environment.GetEnvironmentVariable(name), Env.GetString(name): the name is the first argument.
     private static void ReportNamedRead(OperationAnalysisContext context, IInvocationOperation read, string how, bool fixable)
     {
-        if (EntryNameValues.IsSecretEntry(read.Arguments[0].Value, Naming(context.Options, read.Syntax), lineKey: false, out var display, out var constant, followLocals: true))
+        if (EntryNameValues.IsSecretEntry(read.Arguments[0].Value, Naming(context, read.Syntax), lineKey: false, out var display, out var constant, followLocals: true))
         {
             Report(context, read.Syntax, display, how, fixable ? constant : null);
         }
@@ -504,22 +481,18 @@ public sealed class SecretReadBypassingDecryptionAnalyzer : DiagnosticAnalyzer
     private static bool IsKey(IOperation operation) => ValueFlow.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Key" };
 
     // The project's secret suffixes (SecretGuardSecretSuffixes), as the build and the env-file checks use them.
-    private static SecretNaming Naming(AnalyzerOptions options, SyntaxNode node) =>
-        AnalyzerSettings.For(options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree)).SecretNaming;
+    private static SecretNaming Naming(OperationAnalysisContext context, SyntaxNode node) =>
+        AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree)).SecretNaming;
 
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string name, string how, string? replaceWith)
     {
-        if (CreateDiagnostic(context.Options, new Finding(node, name, how, replaceWith)) is { } diagnostic)
+        var settings = AnalyzerSettings.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(node.SyntaxTree));
+        var properties = replaceWith is not null ? ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithProperty, replaceWith) : null;
+        var diagnostic = SecretReporter.Create(DiagnosticDescriptors.SecretReadBypassingDecryption, node.GetLocation(), settings, properties, name, how);
+        if (diagnostic is not null)
         {
             context.ReportDiagnostic(diagnostic);
         }
-    }
-
-    private static Diagnostic? CreateDiagnostic(AnalyzerOptions options, Finding finding)
-    {
-        var settings = AnalyzerSettings.For(options.AnalyzerConfigOptionsProvider.GetOptions(finding.Node.SyntaxTree));
-        var properties = finding.ReplaceWith is not null ? ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithProperty, finding.ReplaceWith) : null;
-        return SecretReporter.Create(DiagnosticDescriptors.SecretReadBypassingDecryption, finding.Node.GetLocation(), settings, properties, finding.Name, finding.How);
     }
 
     /// <summary>What SG0006 reports in one member body, by the operation it is reported on.</summary>
