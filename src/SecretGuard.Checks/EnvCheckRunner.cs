@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using SecretGuard.Credentials;
 using SecretGuard.Crypto;
 using SecretGuard.Diagnostics;
@@ -31,6 +32,10 @@ internal sealed class EnvCheckRunner
     private readonly Dictionary<string, KeyRing?> _rings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _keysByEnvironment = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _filesByEnvironment = new(StringComparer.Ordinal);
+    private ProjectRecipients? _recipients;
+
+    // Plaintexts of the current file to encrypt to public keys, encrypted together just before the file is saved.
+    private readonly List<(EnvEntry Entry, string Environment, string Plaintext, IReadOnlyList<RecipientKey> Recipients)> _pending = new();
 
     private EnvCheckRunner(EnvCheckOptions options)
     {
@@ -57,6 +62,9 @@ internal sealed class EnvCheckRunner
         {
             runner.CheckKeyFile();
         }
+
+        // A broken recipients-file line is an error in every run, as a broken key-file line is: it is a committed file.
+        runner._report.Findings.AddRange(runner.Recipients.Findings);
 
         runner._report.Findings.Sort(CompareFindings);
         return runner._report;
@@ -91,6 +99,7 @@ internal sealed class EnvCheckRunner
 
         var encrypted = 0;
         var reportedMissingKey = false;
+        _pending.Clear();
         foreach (var entry in file.Entries)
         {
             CheckEntry(target, entry, ref encrypted, ref reportedMissingKey);
@@ -109,6 +118,7 @@ internal sealed class EnvCheckRunner
 
         if (encrypted > 0 && !file.HasSyntaxErrors && file.IsWritable)
         {
+            EncryptPending();
             file.Save(target.Path);
             _report.EncryptedCounts[target.Path] = encrypted;
         }
@@ -165,11 +175,15 @@ internal sealed class EnvCheckRunner
             return; // nothing to protect yet; Required/MinLength rules catch an empty value that must not be
         }
 
+        var recipients = Recipients.TryRecipientsOf(environment, out var recipientsProblem);
         if (_options.Mode == CheckMode.Verify)
         {
+            var with = recipients is { Count: > 0 }
+                ? " (its public keys in " + Recipients.Describe() + " are enough)"
+                : " with the " + environment + " key";
             Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Error, entry.ValueColumn,
-                entry.Key + " holds a plaintext secret: build once on a developer machine with the " + environment +
-                " key (Encrypt mode encrypts it in place) and commit the result, or run 'secretguard set " + entry.Key + " --env " + environment + "'");
+                entry.Key + " holds a plaintext secret: build once on a developer machine" + with +
+                " (Encrypt mode encrypts it in place) and commit the result, or run 'secretguard set " + entry.Key + " --env " + environment + "'");
             return;
         }
 
@@ -178,9 +192,33 @@ internal sealed class EnvCheckRunner
             var because = _options.ActiveEnvironment is null
                 ? "this build has no environment (SG1015)"
                 : "it builds " + _options.ActiveEnvironment + ", not " + environment;
+            var needs = recipients is { Count: > 0 } ? "needs only the public keys in " + Recipients.Describe() : "needs the " + environment + " key";
             Add(entry, target, DiagnosticIds.PlaintextSecret, FindingSeverity.Warning, entry.ValueColumn,
                 entry.Key + " holds a plaintext secret that this build does not encrypt, because " + because +
-                ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (needs the " + environment + " key)");
+                ": build with SecretGuardEnvironment=" + environment + " or SecretGuardEncryptAllEnvironments=true (" + needs + ")");
+            return;
+        }
+
+        if (recipients is null)
+        {
+            // Never a fall-back to the master key: the recipients file may list this environment on the line that is broken.
+            if (!reportedMissingKey)
+            {
+                reportedMissingKey = true;
+                Add(entry, target, DiagnosticIds.MissingMasterKey, FindingSeverity.Error, entry.ValueColumn,
+                    entry.Key + " (and any other plaintext secret in this file) was not encrypted: " + recipientsProblem!.Message.TrimEnd('.') +
+                    ". Until that is fixed nothing is encrypted for " + environment + ": encrypting to some of its public keys would lock the others out, " +
+                    "and the master key would bypass them");
+            }
+
+            return;
+        }
+
+        if (recipients.Count > 0)
+        {
+            // A version 2 environment: its public keys are all it takes, no private key, no master key.
+            _pending.Add((entry, environment, value, recipients));
+            encrypted++;
             return;
         }
 
@@ -242,6 +280,7 @@ internal sealed class EnvCheckRunner
             return;
         }
 
+        CheckRecipients(target, entry, parsed!);
         var ring = Ring(environment);
         if (ring is null || (parsed!.Version == 1 ? ring.Current is null : !ring.PrivateKeys.Any()))
         {
@@ -261,6 +300,114 @@ internal sealed class EnvCheckRunner
 
         CheckRules(target, entry, rules, plaintext);
     }
+
+    // Needs no key: a value of a version 2 environment names exactly the public keys the recipients file lists for it
+    // (in any order: order does not change who can decrypt), and a version 2 value belongs to a version 2 environment.
+    private void CheckRecipients(EnvFileTarget target, EnvEntry entry, EncryptedValue parsed)
+    {
+        var environment = target.Environment!;
+        var recipients = Recipients.TryRecipientsOf(environment, out _);
+        if (recipients is null)
+        {
+            return; // the recipients file's own error says what is wrong; what the keys should be cannot be told
+        }
+
+        var file = Recipients.Describe();
+        if (recipients.Count == 0)
+        {
+            // With no recipients file at all there is nothing to compare with (a checkout without it, a lone env file).
+            if (parsed.Version == 2 && Recipients.FilePath is not null)
+            {
+                Add(entry, target, DiagnosticIds.RecipientsMismatch, FindingSeverity.Warning, entry.ValueColumn,
+                    entry.Key + " is encrypted to the public keys " + string.Join(", ", parsed.RecipientIds) + " (version 2), but " + file + " lists no public key for " + environment +
+                    ", so values written from now on would be version 1: list " + environment + "'s public keys there (" + environment + " = sgpub2_..., one line each), " +
+                    "or set SECRETGUARD_RECIPIENTS_FILE (MSBuild: SecretGuardRecipientsFile) if the project's file is another one");
+            }
+
+            return;
+        }
+
+        var listed = recipients.Select(r => r.RecipientId).ToList();
+        if (parsed.Version == 1)
+        {
+            Add(entry, target, DiagnosticIds.RecipientsMismatch, FindingSeverity.Warning, entry.ValueColumn,
+                entry.Key + " is a version 1 value (master key " + parsed.Kid + "), but " + environment + " is a version 2 environment (" + file + " lists its public keys " +
+                string.Join(", ", listed) + "), so an app that holds only " + environment + "'s private key cannot read it: run 'secretguard migrate' to re-encrypt " +
+                environment + "'s values to its public keys (it needs the " + environment + " master key once), or set this one again with 'secretguard set " + entry.Key + " --env " + environment + "'");
+            return;
+        }
+
+        var missing = listed.Where(rid => !parsed.RecipientIds.Contains(rid, StringComparer.Ordinal)).ToList();
+        var extra = parsed.RecipientIds.Where(rid => !listed.Contains(rid, StringComparer.Ordinal)).ToList();
+        if (missing.Count == 0 && extra.Count == 0)
+        {
+            return;
+        }
+
+        var problems = new List<string>();
+        if (missing.Count > 0)
+        {
+            problems.Add("it is not encrypted to " + string.Join(", ", missing.Select(rid => Recipients.DescribeLine(environment, rid))) +
+                         ", so " + (missing.Count == 1 ? "that key's holder" : "those keys' holders") + " cannot read it");
+        }
+
+        if (extra.Count > 0)
+        {
+            problems.Add("it is still encrypted to " + string.Join(", ", extra) + ", which " + file + " no longer lists for " + environment +
+                         ", so " + (extra.Count == 1 ? "that key still reads" : "those keys still read") + " it");
+        }
+
+        Add(entry, target, DiagnosticIds.RecipientsMismatch, FindingSeverity.Warning, entry.ValueColumn,
+            entry.Key + " is encrypted to " + string.Join(", ", parsed.RecipientIds) + ", not to " + environment + "'s public keys in " + file + " (" + string.Join(", ", listed) +
+            "): " + string.Join("; ", problems) + ". Re-encrypt it to the listed keys: 'secretguard rotate --env " + environment +
+            "' re-encrypts every value (it needs a private key of the current recipients), or set this one again with 'secretguard set " + entry.Key + " --env " + environment + "'");
+    }
+
+    private ProjectRecipients Recipients => _recipients ??= ProjectRecipients.Find(_options.KeyLookup);
+
+    // A version 2 value costs two P-256 operations (a fresh ephemeral key, then ECDH with each recipient), about 40 times a
+    // version 1 value: a file's values are encrypted on every core. Each worker has its own copies of the recipients'
+    // platform keys, so no platform key object is shared between threads.
+    private void EncryptPending()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var ciphertexts = new string[_pending.Count];
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, _pending.Count / MinValuesPerWorker));
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+            {
+                var copies = new Dictionary<RecipientKey, RecipientKey>();
+                for (var i = worker; i < _pending.Count; i += workers)
+                {
+                    var (entry, environment, plaintext, recipients) = _pending[i];
+                    var own = recipients.Select(r => copies.TryGetValue(r, out var copy) ? copy : copies[r] = CopyOf(r)).ToList();
+                    ciphertexts[i] = PublicKeyCipher.Encrypt(environment, entry.Key, plaintext, own);
+                }
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+        }
+
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            _pending[i].Entry.SetValue(ciphertexts[i], EnvQuoteStyle.None);
+        }
+
+        _pending.Clear();
+    }
+
+    // Below this many values per core, starting a worker costs more than it saves.
+    private const int MinValuesPerWorker = 8;
+
+    private static RecipientKey CopyOf(RecipientKey key) =>
+        RecipientKey.TryFromPoint(key.Point, key.Source, out var copy) ? copy! : throw new InvalidOperationException("A parsed public key is no longer a point of P-256.");
 
     private void CheckRules(EnvFileTarget target, EnvEntry entry, List<PolicyRule> rules, string plaintext)
     {

@@ -18,6 +18,7 @@ internal static class Program
         new EncryptCommand(),
         new DecryptCommand(),
         new RotateCommand(),
+        new MigrateCommand(),
         new ValidateCommand(),
         new HookInstallCommand(),
     };

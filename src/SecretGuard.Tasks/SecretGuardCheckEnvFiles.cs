@@ -49,6 +49,13 @@ public sealed class SecretGuardCheckEnvFiles : Task
     /// <summary>An explicit key file path.</summary>
     public string? KeyFile { get; set; }
 
+    /// <summary>
+    /// An explicit recipients file (<c>SecretGuardRecipientsFile</c>): a path, never a key. Empty:
+    /// <c>SECRETGUARD_RECIPIENTS_FILE</c>, else <c>secretguard.recipients</c> searched upward from the project folder.
+    /// The task reads the public keys itself.
+    /// </summary>
+    public string? RecipientsFile { get; set; }
+
     /// <summary>The project folder: the key file is searched upward from here.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
@@ -72,6 +79,7 @@ public sealed class SecretGuardCheckEnvFiles : Task
             {
                 KeyVariable = string.IsNullOrWhiteSpace(KeyVariable) ? KeyLookupOptions.DefaultKeyVariable : KeyVariable!.Trim(),
                 KeyFilePath = string.IsNullOrWhiteSpace(KeyFile) ? null : KeyFile!.Trim(),
+                RecipientsFilePath = string.IsNullOrWhiteSpace(RecipientsFile) ? null : RecipientsFile!.Trim(),
             },
         };
         options.KeyLookup.SearchDirectories.Add(ProjectDirectory);

@@ -36,6 +36,9 @@ public sealed class SecretGuardWriteFingerprint : Task
     /// <summary>An explicit key file.</summary>
     public string? KeyFile { get; set; }
 
+    /// <summary>An explicit recipients file (empty: the variable, else searched upward from the project folder).</summary>
+    public string? RecipientsFile { get; set; }
+
     /// <summary>The project folder the key file is searched upward from.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
@@ -61,6 +64,7 @@ public sealed class SecretGuardWriteFingerprint : Task
         };
         lookup.SearchDirectories.Add(ProjectDirectory);
         AppendKeys(hash, lookup);
+        AppendRecipients(hash);
 
         var text = Convert.ToHexString(hash.GetHashAndReset()) + Environment.NewLine;
         var existing = System.IO.File.Exists(File) ? System.IO.File.ReadAllText(File) : null;
@@ -109,6 +113,29 @@ public sealed class SecretGuardWriteFingerprint : Task
                 Append(hash, name + "=" + (value is null ? "-" : HashOfKeyText(value)));
             }
         }
+    }
+
+    // The recipients file decides which environments are version 2: adding, removing or changing a public key re-runs the
+    // checks. Public keys only, so its bytes are hashed as they are.
+    private void AppendRecipients(IncrementalHash hash)
+    {
+        string? path = null;
+        try
+        {
+            path = Keys.RecipientsFile.Find(string.IsNullOrWhiteSpace(RecipientsFile) ? null : RecipientsFile!.Trim(), new[] { ProjectDirectory });
+        }
+        catch (SecretGuardException)
+        {
+            // A recipients file named but missing is the check task's to report.
+        }
+
+        Append(hash, "recipients=" + path);
+        if (path is not null && System.IO.File.Exists(path))
+        {
+            hash.AppendData(SHA256.HashData(System.IO.File.ReadAllBytes(path)));
+        }
+
+        Append(hash, Keys.RecipientsFile.FileVariable + "=" + Environment.GetEnvironmentVariable(Keys.RecipientsFile.FileVariable));
     }
 
     // What the key-file hygiene checks depend on, read cheaply (stats, no git process): the file's Unix mode, and

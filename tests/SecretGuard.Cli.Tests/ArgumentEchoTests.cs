@@ -125,7 +125,7 @@ public sealed class ArgumentEchoTests : IClassFixture<ArgumentEchoTests.ProjectW
     {
         public ProjectWithKeys()
         {
-            var init = Workspace.Run("init");
+            var init = Workspace.Run("init", "--v1");
             Assert.True(init.ExitCode == 0, init.ToString());
             var set = Workspace.Pipe("a value", "set", "API_SECRET", "--env", "dev");
             Assert.True(set.ExitCode == 0, set.ToString());

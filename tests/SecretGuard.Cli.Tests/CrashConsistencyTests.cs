@@ -4,13 +4,13 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using SecretGuard.Crypto;
 using SecretGuard.EnvFiles;
 using SecretGuard.IO;
 using SecretGuard.KeyFiles;
 using SecretGuard.Keys;
 using Xunit.Abstractions;
+using Kill = SecretGuard.Cli.Tests.CrashPointRun.Kill;
 
 namespace SecretGuard.Cli.Tests;
 
@@ -149,7 +149,7 @@ public sealed class CrashConsistencyTests
             Directory.CreateDirectory(root.File("team-keys/config"));
             Directory.CreateDirectory(root.File("repo/services/api"));
             Directory.CreateDirectory(root.File("repo/services/worker"));
-            var init = Cli.Run(root.File("team-keys"), "init", "--env", "prod");
+            var init = Cli.Run(root.File("team-keys"), "init", "--v1", "--env", "prod");
             Assert.True(init.ExitCode == 0, init.ToString());
             File.CreateSymbolicLink(root.File("repo/secretguard.keys"), KeyLinkText);
             File.CreateSymbolicLink(root.File("repo/services/worker/.env.prod"), "../../../team-keys/config/.env.prod");
@@ -271,98 +271,8 @@ public sealed class CrashConsistencyTests
         private static KeyLookupOptions Lookup(string keyFile) => new() { KeyFilePath = keyFile, KeyVariable = "SG_CLI_TESTS_NEVER_SET_{ENV}" };
 
         // Starts the tool in the repository with its steps reported, stopping at stopAt, and kills it as told.
-        private (int ExitCode, List<string> Steps, string Output) Start(int stopAt, string? input, string[] arguments, Kill kill, TimeSpan delay)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = Repo,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Cli.DllPath);
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            Cli.Isolate(start, Repo);
-            start.Environment[CrashPoints.Variable] = stopAt.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-            var steps = new List<string>();
-            var output = new StringBuilder();
-            using var stopped = new ManualResetEventSlim();
-            using var firstStep = new ManualResetEventSlim();
-            using var process = new Process { StartInfo = start };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null)
-                {
-                    return;
-                }
-
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                    if (e.Data.StartsWith(CrashPoints.ReportPrefix, StringComparison.Ordinal))
-                    {
-                        steps.Add(e.Data.Substring(CrashPoints.ReportPrefix.Length).Replace(_root.Path + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal));
-                        firstStep.Set();
-                        if (steps.Count == stopAt)
-                        {
-                            stopped.Set();
-                        }
-                    }
-                }
-            };
-            process.OutputDataReceived += (_, e) =>
-            {
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-            };
-            process.Start();
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-            if (input is not null)
-            {
-                process.StandardInput.Write(input);
-            }
-
-            process.StandardInput.Close();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            var awaited = kill switch { Kill.WhenStopped => stopped, Kill.AfterFirstStep => firstStep, _ => null };
-            while (awaited is not null && !awaited.Wait(5) && !process.HasExited)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the command neither reached its step nor ended:\n" + output);
-            }
-
-            if (kill != Kill.Never)
-            {
-                Thread.Sleep(delay);
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-            }
-
-            Assert.True(process.WaitForExit(60_000), "the command did not end:\n" + output);
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, steps.ToList(), "exit " + process.ExitCode + "\n" + output);
-            }
-        }
-
-        private enum Kill
-        {
-            Never,
-            WhenStopped,
-            AfterStart,
-            AfterFirstStep,
-        }
+        private (int ExitCode, List<string> Steps, string Output) Start(int stopAt, string? input, string[] arguments, Kill kill, TimeSpan delay) =>
+            CrashPointRun.Start(Repo, _root.Path, stopAt, input, arguments, kill, delay);
 
         private static void Copy(string from, string to)
         {

@@ -11,16 +11,16 @@ public sealed class KeyCommandTests
     public void Init_refuses_to_replace_keys_without_force()
     {
         using var ws = new Workspace();
-        Assert.Equal(0, ws.Run("init").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1").ExitCode);
         var before = File.ReadAllText(ws.KeyFilePath);
 
-        var again = ws.Run("init");
+        var again = ws.Run("init", "--v1");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already has keys for dev, int, prod", again.Stderr);
         Assert.Contains("secretguard rotate --env dev", again.Stderr);
         Assert.Equal(before, File.ReadAllText(ws.KeyFilePath));
 
-        var forced = ws.Run("init", "--force");
+        var forced = ws.Run("init", "--v1", "--force");
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.Contains("warning: replacing the keys", forced.Stderr);
         Assert.NotEqual(before, File.ReadAllText(ws.KeyFilePath));
@@ -32,10 +32,10 @@ public sealed class KeyCommandTests
     {
         using var ws = new Workspace();
         ws.Write(".gitignore", "bin/\nobj/");
-        Assert.Equal(0, ws.Run("init", "--env", "dev").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "dev").ExitCode);
         var devKey = ws.Keys().Single();
 
-        var more = ws.Run("init", "--env", "staging,prod");
+        var more = ws.Run("init", "--v1", "--env", "staging,prod");
         Assert.True(more.ExitCode == 0, more.ToString());
         Assert.Equal(new[] { "dev", "staging", "prod" }, ws.KeyNames());
         Assert.Equal(devKey, ws.Keys()[0]);
@@ -53,7 +53,7 @@ public sealed class KeyCommandTests
         using var ws = new Workspace();
         ws.Write(".env.example", "A=1\n");
         ws.Write("env_prod.env", "B=2\n");
-        Assert.Equal(0, ws.Run("init").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1").ExitCode);
         Assert.Equal("A=1\n", ws.Read(".env.dev"));
         Assert.False(ws.Exists(".env.prod"));
         Assert.Equal("B=2\n", ws.Read("env_prod.env"));
@@ -77,7 +77,7 @@ public sealed class KeyCommandTests
     public void Keygen_write_adds_to_the_key_file_found_upward_and_refuses_to_replace()
     {
         using var ws = new Workspace();
-        Assert.Equal(0, ws.Run("init", "--env", "dev").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "dev").ExitCode);
         Directory.CreateDirectory(ws.File("src/App"));
 
         var write = ws.RunIn("src/App", "keygen", "--env", "staging", "--write");

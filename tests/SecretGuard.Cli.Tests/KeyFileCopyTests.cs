@@ -15,7 +15,7 @@ public class KeyFileCopyTests
     {
         using var ws = new Workspace();
         ws.Git("init", "-q");
-        var init = ws.Run("init", "--env", "dev");
+        var init = ws.Run("init", "--v1", "--env", "dev");
         Assert.Equal(0, init.ExitCode);
         Assert.Contains("Added secretguard.keys, secretguard.keys.*, ..env*.lock and *.env.lock to .gitignore.", init.Stdout);
         foreach (var lockFile in new[] { "secretguard.keys.lock", "..env.dev.lock", "..env.lock", "app.env.lock" })
@@ -32,10 +32,10 @@ public class KeyFileCopyTests
         // A repository set up by an older version ignores only secretguard.keys: init run again (even when it refuses
         // to replace the keys) adds the missing pattern, once.
         ws.Write(".gitignore", "bin/\n# SecretGuard master keys: never commit them\nsecretguard.keys\n");
-        var again = ws.Run("init", "--env", "dev");
+        var again = ws.Run("init", "--v1", "--env", "dev");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("Added secretguard.keys.*, ..env*.lock and *.env.lock to .gitignore.", again.Stdout);
-        Assert.Equal(0, ws.Run("init", "--env", "int").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "int").ExitCode);
         var lines = ws.Read(".gitignore").Split('\n');
         Assert.Single(lines, l => l == "secretguard.keys");
         Assert.Single(lines, l => l == "secretguard.keys.*");
@@ -49,7 +49,7 @@ public class KeyFileCopyTests
     {
         using var ws = new Workspace();
         ws.Git("init", "-q");
-        Assert.Equal(0, ws.Run("init", "--env", "dev,prod").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "dev,prod").ExitCode);
         ws.Write(".env.dev", "A=1\n");
         ws.Git("add", ".env.dev", ".gitignore");
         Assert.Equal(0, ws.Run("validate", "--staged").ExitCode);
@@ -77,7 +77,7 @@ public class KeyFileCopyTests
     {
         using var ws = new Workspace();
         ws.Git("init", "-q");
-        Assert.Equal(0, ws.Run("init", "--env", "dev").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "dev").ExitCode);
         ws.Write(".env.dev", "A=1\n");
 
         // Made up for this test: a private key pasted into a notes file, and the recipients file with public keys only.

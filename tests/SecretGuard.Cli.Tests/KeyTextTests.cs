@@ -70,7 +70,7 @@ public sealed class KeyTextTests
             new[] { "encrypt", "OTHER_SECRET", "--env", "dev" },
             new[] { "rotate", "--env", "dev" },
             new[] { "keygen", "--env", "dev", "--write", "--force" },
-            new[] { "init", "--env", "dev", "--force" },
+            new[] { "init", "--v1", "--env", "dev", "--force" },
             new[] { "validate" },
         })
         {

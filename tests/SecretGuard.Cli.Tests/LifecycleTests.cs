@@ -19,7 +19,7 @@ public sealed class LifecycleTests
         var secrets = new[] { DevStripe, ProdStripe, ProdDb };
 
         // init: a key per environment, private, git-ignored; env files from the template; next steps.
-        var init = ws.Run("init");
+        var init = ws.Run("init", "--v1");
         Assert.True(init.ExitCode == 0, init.ToString());
         Assert.Equal(new[] { "dev", "int", "prod" }, ws.KeyNames());
         Assert.Contains("Next steps", init.Stdout);

@@ -21,7 +21,7 @@ public sealed class LinkedFileTests
         using var shared = new Workspace();
         using var repo = new Workspace();
         using var teammate = new Workspace();
-        Assert.Equal(0, shared.Run("init", "--env", "dev,prod").ExitCode);
+        Assert.Equal(0, shared.Run("init", "--v1", "--env", "dev,prod").ExitCode);
         var sharedKeys = shared.KeyFilePath;
         var linkText = Path.Combine("..", Path.GetFileName(shared.Path), "secretguard.keys"); // relative, as a team would commit it
         File.CreateSymbolicLink(repo.KeyFilePath, linkText);
@@ -62,10 +62,10 @@ public sealed class LinkedFileTests
 
         using var shared = new Workspace();
         using var repo = new Workspace();
-        Assert.Equal(0, shared.Run("init", "--env", "dev").ExitCode);
+        Assert.Equal(0, shared.Run("init", "--v1", "--env", "dev").ExitCode);
         File.CreateSymbolicLink(repo.KeyFilePath, shared.KeyFilePath);
 
-        var init = repo.Run("init", "--env", "qa");
+        var init = repo.Run("init", "--v1", "--env", "qa");
         Assert.True(init.ExitCode == 0, init.ToString());
         var keygen = repo.Run("keygen", "--env", "staging", "--write");
         Assert.True(keygen.ExitCode == 0, keygen.ToString());
@@ -117,7 +117,7 @@ public sealed class LinkedFileTests
         var missingKeys = repo.File("mount/secretguard.keys");
         File.CreateSymbolicLink(repo.KeyFilePath, missingKeys);
 
-        var init = repo.Run("init", "--env", "dev");
+        var init = repo.Run("init", "--v1", "--env", "dev");
         Assert.Equal(1, init.ExitCode);
         Assert.Contains("secretguard.keys is a symbolic link to " + missingKeys + ", which does not exist", init.Stderr);
         var keygen = repo.Run("keygen", "--env", "dev", "--write");
@@ -125,7 +125,7 @@ public sealed class LinkedFileTests
         Assert.Contains("which does not exist", keygen.Stderr);
 
         Directory.CreateDirectory(repo.File("mount"));
-        Assert.Equal(0, repo.Run("init", "--env", "dev", "--key-file", "mount/secretguard.keys").ExitCode);
+        Assert.Equal(0, repo.Run("init", "--v1", "--env", "dev", "--key-file", "mount/secretguard.keys").ExitCode);
         var missingEnv = repo.File("mount/.env.dev");
         File.CreateSymbolicLink(repo.File(".env.dev"), missingEnv);
         var set = repo.Pipe("value", "set", "API_KEY_SECRET", "--env", "dev");

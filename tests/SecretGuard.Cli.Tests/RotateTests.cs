@@ -170,7 +170,7 @@ public sealed class RotateTests
         Assert.Contains("SG1012", none.Stderr);
         Assert.Contains("secretguard init --env prod", none.Stderr);
 
-        Assert.Equal(0, ws.Run("init", "--env", "prod").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "prod").ExitCode);
         var finish = ws.Run("rotate", "--env", "prod", "--finish");
         Assert.Equal(0, finish.ExitCode);
         Assert.Contains("nothing to finish", finish.Stdout);
@@ -179,7 +179,7 @@ public sealed class RotateTests
     internal static Workspace Initialized()
     {
         var ws = new Workspace();
-        var init = ws.Run("init");
+        var init = ws.Run("init", "--v1");
         Assert.True(init.ExitCode == 0, init.ToString());
         return ws;
     }

@@ -68,7 +68,7 @@ public sealed class UsageTests
     [Theory]
     [InlineData("frobnicate", "is not a secretguard command")]
     [InlineData("hook", "needs a subcommand")]
-    [InlineData("init --bogus", "an unknown option (7 characters): the options of 'init' are --env, --key-file, --force and --help")]
+    [InlineData("init --bogus", "an unknown option (7 characters): the options of 'init' are --env, --write-private, --v1, --key-file, --force and --help")]
     [InlineData("init --file x", "'--file' is not an option of 'init'")]
     [InlineData("validate --fromat json", "Did you mean --format?")]
     [InlineData("valdate", "Did you mean 'validate'?")]

@@ -210,7 +210,7 @@ public sealed class ValidateTests
     {
         using var ws = new Workspace();
         ws.Git("init", "-q");
-        Assert.Equal(0, ws.Run("init", "--env", "dev").ExitCode);
+        Assert.Equal(0, ws.Run("init", "--v1", "--env", "dev").ExitCode);
         ws.Write(".env.dev", "A=1\n");
         Assert.Equal(0, ws.Run("validate").ExitCode);
 

@@ -223,7 +223,7 @@ public sealed class ValueCommandTests
     private static Workspace Initialized()
     {
         var ws = new Workspace();
-        var init = ws.Run("init");
+        var init = ws.Run("init", "--v1");
         Assert.True(init.ExitCode == 0, init.ToString());
         return ws;
     }

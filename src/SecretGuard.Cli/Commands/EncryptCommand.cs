@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Validation;
-using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 
 namespace SecretGuard.Cli.Commands;
@@ -19,8 +18,9 @@ internal sealed class EncryptCommand : ICommand
     public string Usage => "secretguard encrypt NAME --env ENV [--key-file PATH]";
 
     public string Description => """
-        Encrypts a value with the environment's current key and prints the ciphertext (DEV_ENC:v1:...) on
-        standard output, for a value you want to paste somewhere yourself. The ciphertext is bound to the
+        Encrypts a value for the environment and prints the ciphertext (DEV_ENC:v1:...) on standard output,
+        for a value you want to paste somewhere yourself. An environment listed in secretguard.recipients
+        gets a version 2 value (PROD_ENC:v2:...) encrypted to all its public keys, with no private key. The ciphertext is bound to the
         entry's name (NAME, or --name NAME): it decrypts only under that name, in that environment.
         The value comes from standard input when piped in (one final newline is dropped), else from a
         hidden prompt. To write the entry into an env file directly, use 'secretguard set'.
@@ -32,7 +32,7 @@ internal sealed class EncryptCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = new[]
     {
-        EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
+        EnvironmentOptions.Single("the environment the value is for: its public keys, or its master key, encrypt it (required)"),
         OptionSpec.Value(NameOption, "NAME", "the entry's name (the same as the NAME argument)"),
         MasterKeys.KeyFileOptionSpec,
         SecretInput.ValueOptionSpec,
@@ -53,7 +53,7 @@ internal sealed class EncryptCommand : ICommand
             "say which entry the value is for (the name is part of the encryption: the value decrypts only under it): " + Usage);
         EnvFileHelpers.ValidateKeyName(name);
         var environment = EnvironmentOptions.Require(arguments, "secretguard encrypt NAME --env dev");
-        var key = MasterKeys.RequireCurrent(MasterKeys.LoadRing(environment, MasterKeys.Lookup(arguments, context)));
+        var encryption = ValueEncryption.For(environment, MasterKeys.Lookup(arguments, context), context, envFileFolder: null);
         if (!ProjectSettings.Read(context.WorkingDirectory).Naming.IsSecret(name))
         {
             context.Warn(ArgumentText.Name(name) + " is not a secret name (it does not end in _SECRET): the build and the runtime do not treat it as a secret.");
@@ -66,7 +66,7 @@ internal sealed class EncryptCommand : ICommand
             throw new CommandFailedException("the value already looks encrypted (an <ENV>_ENC: value, or a damaged one): encrypt takes the plaintext.");
         }
 
-        context.Out.WriteLine(SecretCipher.Encrypt(key, name, value));
+        context.Out.WriteLine(encryption.Encrypt(name, value));
         return ExitCodes.Ok;
     }
 }

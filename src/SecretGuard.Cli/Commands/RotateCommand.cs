@@ -26,7 +26,7 @@ internal sealed class RotateCommand : ICommand
 
     public string Name => "rotate";
 
-    public string Summary => "replace an environment's master key and re-encrypt its values; --finish drops the old key";
+    public string Summary => "replace an environment's master key or key pair and re-encrypt its values; --finish drops the old key";
 
     public string Usage => "secretguard rotate --env ENV [PATH...] [--finish] [--print-new-key] [--key-file PATH]";
 
@@ -46,6 +46,13 @@ internal sealed class RotateCommand : ICommand
           secretguard rotate --env prod --finish
             After every deployment has the new files: checks that no env file still holds a value under the
             previous key, then removes prod.previous.
+
+        In a version 2 environment (listed in secretguard.recipients) rotate makes a new key pair instead: the new
+        public key takes the place of the one whose private key you hold (other recipients, such as a break-glass
+        key, stay), every value is re-encrypted to the new list, and the recipients file is updated (commit it).
+        It needs the current private key (SECRETGUARD_KEY_<ENV> or the key file) to read the values, and says
+        where it looked when there is none. The new private key goes where the old one was: the key file, or
+        standard output with --print-new-key; the old one is kept as <env>.previous until --finish.
 
         A rotation must be finished before the next one starts. When the key comes from SECRETGUARD_KEY_<ENV>
         (CI, a vault), this command cannot store the new key: --print-new-key prints it on standard output
@@ -99,10 +106,18 @@ internal sealed class RotateCommand : ICommand
             MasterKeys.RefuseDuplicates(keyFile, new[] { environment }, previousToo: true);
         }
 
+        var recipientsPath = FindRecipientsFile(context);
+        var recipientsFile = recipientsPath is null ? null : RecipientsFile.Load(recipientsPath);
+        if (recipientsFile is not null && recipientsFile.Lists(environment))
+        {
+            return RotatePair(arguments, context, state, recipientsPath!, finish);
+        }
+
         if (state.Ring.Current is null && (state.Ring.CurrentPrivateKey is not null || state.Ring.PreviousPrivateKey is not null))
         {
             throw new CommandFailedException(
-                "SG1012: the " + environment + " keys include a version 2 private key, and 'rotate' rotates version 1 master keys only. Nothing was changed.");
+                "SG1012: the " + environment + " keys include a version 2 private key, but " + (recipientsPath is null ? "there is no " + RecipientsFile.DefaultFileName + " file" : context.Display(recipientsPath) + " does not list " + environment) +
+                ", so " + environment + " is a version 1 environment and 'rotate' needs its master key. List the public key of " + environment + " in the recipients file (secretguard keygen --env " + environment + " --write), or run 'secretguard migrate --env " + environment + "'. Nothing was changed.");
         }
 
         if (state.Ring.Current is null)
@@ -242,7 +257,7 @@ internal sealed class RotateCommand : ICommand
     private static int Finish(CommandContext context, RotationState state, EncryptedValueScan scan)
     {
         var environment = state.Environment;
-        var previous = state.Ring.Previous;
+        var previous = state.Ring.Previous?.Kid ?? state.Ring.PreviousPrivateKey?.RecipientId;
         if (previous is null)
         {
             context.Out.WriteLine("No rotation of " + environment + " is under way (there is no previous key): nothing to finish.");
@@ -250,9 +265,9 @@ internal sealed class RotateCommand : ICommand
         }
 
         var problems = new List<string>(scan.Problems);
-        foreach (var value in scan.Values.Where(v => v.Kid == previous.Kid))
+        foreach (var value in scan.Values.Where(v => Names(v, previous)))
         {
-            problems.Add(Location(context, value) + ": " + value.Entry.Key + " still uses the previous " + environment + " key " + previous.Kid);
+            problems.Add(Location(context, value) + ": " + value.Entry.Key + " still uses the previous " + environment + " key " + previous);
         }
 
         if (problems.Count > 0)
@@ -274,7 +289,7 @@ internal sealed class RotateCommand : ICommand
             if (keyFile.Remove(environment, previous: true))
             {
                 keyFile.Save(state.KeyFilePath);
-                context.Out.WriteLine("Finished the rotation of " + environment + ": removed " + environment + KeyFile.PreviousSuffix + " (key " + previous.Kid + ") from " + context.Display(state.KeyFilePath) + ".");
+                context.Out.WriteLine("Finished the rotation of " + environment + ": removed " + environment + KeyFile.PreviousSuffix + " (key " + previous + ") from " + context.Display(state.KeyFilePath) + ".");
             }
         }
 
@@ -286,30 +301,238 @@ internal sealed class RotateCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    private static List<string> EnvFilePaths(ParsedArguments arguments, CommandContext context, string environment)
+    // Whether a value is under the key with this kid (version 1) or lists this rid among its recipients (version 2).
+    private static bool Names(EncryptedValueScan.ScannedValue value, string id) =>
+        value.Kid == id || value.Kid.Split('-').Contains(id, StringComparer.Ordinal);
+
+    private static string? FindRecipientsFile(CommandContext context)
     {
-        var environments = EnvironmentName.Defaults.Append(environment).Distinct().ToList();
-        var root = Git.TopLevel(context.WorkingDirectory) ?? context.WorkingDirectory;
-        var paths = EnvFileDiscovery.Under(root, environments).Select(t => t.Path).ToList();
-        foreach (var argument in arguments.Positionals)
+        try
         {
-            var path = context.FullPath(argument);
-            if (Directory.Exists(path))
+            return RecipientsFile.Find(null, new[] { context.WorkingDirectory });
+        }
+        catch (SecretGuardException ex)
+        {
+            throw new CommandFailedException(ex.ErrorCode + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A version 2 environment (listed in the recipients file): a new key pair replaces the recipient whose private key is
+    /// the current one (other recipients, such as a break-glass key, stay), every value is re-encrypted to the new list,
+    /// the old private key is kept as <c>ENV.previous</c>. The same steps and guarantees as a version 1 rotation: all
+    /// values decrypted and encrypted in memory, the new env files written beside the old ones, the new key printed or
+    /// written to the key file, the recipients file updated, then the renames. Run again after any interruption, it
+    /// finishes the rotation with the keys at hand: values not yet under the new list are re-encrypted, the recipients
+    /// file is corrected.
+    /// </summary>
+    private int RotatePair(ParsedArguments arguments, CommandContext context, RotationState state, string recipientsPath, bool finish)
+    {
+        var environment = state.Environment;
+        var ring = state.Ring;
+        var paths = EnvFilePaths(arguments, context, environment);
+        var scan = EncryptedValueScan.Run(paths, environment, context);
+        context.Info("Looked at " + paths.Count + (paths.Count == 1 ? " env file" : " env files") + " under " + state.DescribeRoot(context) +
+            "; " + scan.Files.Count + (scan.Files.Count == 1 ? " holds " : " hold ") + EnvironmentName.ToPrefix(environment) + " values.");
+        if (finish)
+        {
+            return Finish(context, state, scan);
+        }
+
+        var current = ring.CurrentPrivateKey;
+        if (current is null)
+        {
+            throw MissingPrivateKey(context, state, scan, RecipientsFile.Load(recipientsPath));
+        }
+
+        // The env files and the recipients file are locked together (after the key file, in path order) and read again.
+        using var locks = FileWriteLock.Acquire(null, FileAccess.Read, scan.PathsMentioningEnvironment.Append(recipientsPath), FileWriteLock.DefaultTimeout, context.Info);
+        scan = EncryptedValueScan.Run(scan.PathsMentioningEnvironment, environment, context);
+        var recipients = RecipientsFileEditor.Open(recipientsPath);
+        recipients.RefuseBroken(context);
+        var listed = recipients.Parsed.For(environment).Select(e => e.Key.RecipientId).ToList();
+        var previousId = ring.PreviousPrivateKey?.RecipientId ?? ring.Previous?.Kid;
+        if (previousId is not null)
+        {
+            return ContinuePair(context, state, scan, recipients, listed, current, previousId);
+        }
+
+        if (state.KeyFromVariable && !arguments.Has(PrintNewKeyOption))
+        {
+            throw new CommandFailedException(
+                "the " + environment + " private key comes from the environment variable " + state.Variable + ", which this command cannot change, so it will not make a key it could not store. " +
+                "Run 'secretguard rotate --env " + environment + " --print-new-key': it prints the new private key on standard output before re-encrypting; then set " + state.Variable +
+                " to the new key and " + state.Variable + "_PREVIOUS to the current one in your secret store. Or unset " + state.Variable + " to rotate the key in the key file.");
+        }
+
+        if (!listed.Contains(current.RecipientId, StringComparer.Ordinal))
+        {
+            throw new CommandFailedException(
+                "SG1012: the current " + environment + " private key " + current.RecipientId + " (" + current.Source + ") is not one of the public keys " + context.Display(recipientsPath) + " lists for " + environment +
+                " (" + string.Join(", ", listed) + "), so rotate cannot tell which recipient it replaces. Use the private key of one of them. Nothing was changed.");
+        }
+
+        var problems = new List<string>(scan.Problems);
+        foreach (var value in scan.Values.Where(v => !Names(v, current.RecipientId)))
+        {
+            problems.Add(Location(context, value) + ": error SG1006: " + value.Entry.Key + " is encrypted to " + value.Kid + ", which does not include the current " + environment + " key (" + current.RecipientId +
+                "); rotation would lose it. Get one of those private keys, or set the value again with 'secretguard set " + value.Entry.Key + " --env " + environment + "'");
+        }
+
+        var plaintexts = Decrypt(context, state, scan.Values.Where(v => Names(v, current.RecipientId)), problems);
+        Refuse(context, problems);
+
+        using var generated = KeyPairs.New(environment); // the scalar is zeroed when the command ends
+        recipients.Replace(environment, current.RecipientId, generated.PublicKey);
+        var target = recipients.Parsed.RecipientsOf(environment);
+        foreach (var (value, plaintext) in plaintexts)
+        {
+            value.Entry.SetValue(PublicKeyCipher.Encrypt(environment, value.Entry.Key, plaintext, target));
+        }
+
+        var printNewKey = arguments.Has(PrintNewKeyOption);
+        using var replacement = Prepare(context, scan);
+        if (state.KeyFromVariable || printNewKey)
+        {
+            // Printed before any file changes: a value under the new key never exists while the key exists nowhere.
+            PrivateKeyText.WriteLine(context.Out, generated.Scalar);
+            context.Out.Flush();
+        }
+
+        if (!state.KeyFromVariable)
+        {
+            WritePrivateKeyFile(context, state, generated.Scalar);
+        }
+
+        SaveRecipients(context, recipients);
+        var failure = replacement.CommitAll();
+        if (failure is not null)
+        {
+            ReportFailure(context, state, failure, keyChanged: !state.KeyFromVariable);
+            return ExitCodes.Failure;
+        }
+
+        var report = state.KeyFromVariable || printNewKey ? context.Error : context.Out;
+        var count = plaintexts.Count;
+        report.WriteLine("Rotated the " + environment + " key pair: new key " + generated.RecipientId + ", previous key " + current.RecipientId + " kept as " +
+            (state.KeyFromVariable ? state.Variable + "_PREVIOUS (set it in your secret store)" : environment + KeyFile.PreviousSuffix + " in " + context.Display(state.KeyFilePath!)) + ".");
+        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) +
+            " to " + string.Join("-", target.Select(t => t.RecipientId)) + "; " + context.Display(recipients.FilePath) + " lists the new public key: commit it with them.");
+        if (state.KeyFromVariable)
+        {
+            context.Info("Now set " + state.Variable + " to the new private key printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
+        }
+        else
+        {
+            context.Info("If " + state.Variable + " is kept in a secret store (CI, production), set it to the new private key from the key file, and " + state.Variable + "_PREVIOUS to the old one.");
+        }
+
+        context.Info("Next: commit the env files and the recipients file and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
+        return ExitCodes.Ok;
+    }
+
+    private int ContinuePair(CommandContext context, RotationState state, EncryptedValueScan scan, RecipientsFileEditor recipients, List<string> listed, PrivateKey current, string previousId)
+    {
+        var environment = state.Environment;
+        if (!listed.Contains(current.RecipientId, StringComparer.Ordinal))
+        {
+            // An interrupted rotation stored the new key but not the recipients file: the new key takes the old one's line.
+            if (!recipients.Replace(environment, previousId, current.ToRecipient()))
             {
-                paths.AddRange(EnvFileDiscovery.Under(path, environments).Select(t => t.Path));
-            }
-            else if (File.Exists(path))
-            {
-                paths.Add(path);
-            }
-            else
-            {
-                throw new UsageException(ArgumentText.Positional(arguments, argument, "PATH") + " does not exist.");
+                throw new CommandFailedException(
+                    "SG1012: " + context.Display(recipients.FilePath) + " lists neither the current " + environment + " key " + current.RecipientId + " nor the previous one " + previousId +
+                    " (it lists " + string.Join(", ", listed) + "). Nothing was changed: list the current public key there, then run the command again.");
             }
         }
 
-        return paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        var target = recipients.Parsed.RecipientsOf(environment);
+        var targetIds = string.Join("-", target.Select(t => t.RecipientId));
+        var problems = new List<string>(scan.Problems);
+        var old = scan.Values.Where(v => v.Kid != targetIds).ToList();
+        var plaintexts = Decrypt(context, state, old, problems);
+        Refuse(context, problems);
+        if (old.Count == 0 && !recipients.Changed)
+        {
+            throw new CommandFailedException(
+                "finish the last rotation first: the previous " + environment + " key (" + previousId + ", from " + state.PreviousSource(context) + ") is still kept and every value already uses the current key (" + current.RecipientId + "). " +
+                "Once every deployment has the current env files, run 'secretguard rotate --env " + environment + " --finish', then rotate again.");
+        }
+
+        context.Info("A rotation of " + environment + " is under way (current key " + current.RecipientId + ", previous " + previousId + "): re-encrypting the " + old.Count + (old.Count == 1 ? " value" : " values") + " not yet encrypted to " + targetIds + ".");
+        foreach (var (value, plaintext) in plaintexts)
+        {
+            value.Entry.SetValue(PublicKeyCipher.Encrypt(environment, value.Entry.Key, plaintext, target));
+        }
+
+        var changed = scan.Files.Where(f => f.Values.Any(v => old.Contains(v))).ToList();
+        using var replacement = Prepare(context, scan, changed);
+        if (recipients.Changed)
+        {
+            SaveRecipients(context, recipients);
+        }
+
+        var failure = replacement.CommitAll();
+        if (failure is not null)
+        {
+            ReportFailure(context, state, failure, keyChanged: false);
+            return ExitCodes.Failure;
+        }
+
+        context.Out.WriteLine("Re-encrypted " + old.Count + (old.Count == 1 ? " value" : " values") + " in " + changed.Count + (changed.Count == 1 ? " file" : " files") +
+            " to the current " + environment + " keys " + targetIds + "; no value uses the previous key " + previousId + " any more.");
+        context.Info("Next: commit the env files and the recipients file and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
+        return ExitCodes.Ok;
     }
+
+    private static CommandFailedException MissingPrivateKey(CommandContext context, RotationState state, EncryptedValueScan scan, RecipientsFile recipients)
+    {
+        var environment = state.Environment;
+        var where = state.KeyFilePath is null
+            ? "a " + KeyFile.DefaultFileName + " file in " + context.Display(context.WorkingDirectory) + " or a folder above it (or the file SECRETGUARD_KEY_FILE or --key-file names)"
+            : context.Display(state.KeyFilePath);
+        var who = string.Join(", ", recipients.For(environment).Select(e => e.Key.RecipientId + " (" + context.Display(recipients.FilePath!) + "(" + e.Line + "))"));
+        var count = scan.Values.Count();
+        return new CommandFailedException(
+            "SG1012: rotating " + environment + " re-encrypts its " + count + (count == 1 ? " value" : " values") + " to a new key pair, which needs the current " + environment + " private key to read them, and there is none here. " +
+            "It is looked for in the environment variable " + state.Variable + ", then as '" + environment + " = " + PrivateKeyText.Prefix + "...' in " + where + ". " +
+            "The private key of one of " + environment + "'s public keys reads the values: " + who + ". Get it from your secret store for this one command, e.g. " +
+            state.Variable + "=\"$(vault kv get -field=" + state.Variable + " secret/myapp)\" secretguard rotate --env " + environment + " --print-new-key, then store the new key it prints. Nothing was changed.");
+    }
+
+    private static void WritePrivateKeyFile(CommandContext context, RotationState state, byte[] newScalar)
+    {
+        var path = state.KeyFilePath!;
+        try
+        {
+            using var keyFile = KeyFile.Load(path);
+            MasterKeys.RefuseDuplicates(keyFile, new[] { state.Environment }, previousToo: true);
+            var old = keyFile.Find(state.Environment) ?? throw new CommandFailedException(
+                context.Display(path) + " changed while rotating: it has no " + state.Environment + " key any more. Nothing was changed.");
+            keyFile.SetFrom(state.Environment, previous: true, old);
+            keyFile.SetPrivateKey(state.Environment, previous: false, newScalar);
+            keyFile.Save(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException("could not write the key file " + context.Display(path) + " (" + ex.Message + "). Nothing was changed: no env file and no key. Fix that, then run the command again.");
+        }
+    }
+
+    private static void SaveRecipients(CommandContext context, RecipientsFileEditor recipients)
+    {
+        try
+        {
+            recipients.Save();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException("could not write the recipients file " + context.Display(recipients.FilePath) + " (" + ex.Message + "). No env file was changed; " +
+                "the keys at hand still decrypt every value. Fix that, then run the command again.");
+        }
+    }
+
+    private static List<string> EnvFilePaths(ParsedArguments arguments, CommandContext context, string environment) =>
+        RepositoryEnvFiles.Find(arguments, context, EnvironmentName.Defaults.Append(environment).Distinct().ToList());
 
     private static List<(EncryptedValueScan.ScannedValue Value, string Plaintext)> Decrypt(
         CommandContext context, RotationState state, IEnumerable<EncryptedValueScan.ScannedValue> values, List<string> problems)
@@ -330,20 +553,7 @@ internal sealed class RotateCommand : ICommand
         return plaintexts;
     }
 
-    private static void Refuse(CommandContext context, List<string> problems)
-    {
-        if (problems.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var problem in problems)
-        {
-            context.Error.WriteLine(problem);
-        }
-
-        throw new CommandFailedException("nothing was changed: rotation re-encrypts every value or none, and the values above cannot be re-encrypted. Fix them, then run the command again.");
-    }
+    private static void Refuse(CommandContext context, List<string> problems) => RepositoryEnvFiles.RefuseAny(context, problems, "rotation re-encrypts");
 
     private static FileReplacement Prepare(CommandContext context, EncryptedValueScan scan, IEnumerable<EncryptedValueScan.ScannedFile>? files = null)
     {
@@ -424,7 +634,7 @@ internal sealed class RotateCommand : ICommand
             message += ". The key file already holds the new " + environment + " key and the old one as " + environment + KeyFile.PreviousSuffix + ", so every value still decrypts. " +
                 "Fix the problem, then run 'secretguard rotate --env " + environment + "' again: it finishes this rotation with the same new key.";
         }
-        else if (state.KeyFromVariable && state.Ring.Previous is null)
+        else if (state.KeyFromVariable && state.Ring.Previous is null && state.Ring.PreviousPrivateKey is null)
         {
             message += failure.NotRestored.Count == 0
                 ? ". The key printed above was not put into use: discard it, fix the problem, then run the command again."
@@ -438,8 +648,7 @@ internal sealed class RotateCommand : ICommand
         throw new CommandFailedException(message);
     }
 
-    private static string Location(CommandContext context, EncryptedValueScan.ScannedValue value) =>
-        context.Display(value.File.Path) + "(" + value.Entry.Line + "," + value.Entry.ValueColumn + ")";
+    private static string Location(CommandContext context, EncryptedValueScan.ScannedValue value) => RepositoryEnvFiles.Location(context, value);
 
     private static string Files(CommandContext context, EncryptedValueScan scan) =>
         scan.Files.Count == 0 ? string.Empty : ": " + string.Join(", ", scan.Files.Select(f => context.Display(f.Path)));

@@ -5,7 +5,6 @@ using SecretGuard.Checks;
 using SecretGuard.Cli.CommandLine;
 using SecretGuard.Cli.Files;
 using SecretGuard.Cli.Validation;
-using SecretGuard.Crypto;
 using SecretGuard.Encryption;
 using SecretGuard.EnvFiles;
 using SecretGuard.IO;
@@ -24,9 +23,14 @@ internal sealed class SetCommand : ICommand
     public string Usage => "secretguard set NAME --env ENV [--file PATH] [--key-file PATH] [--force]";
 
     public string Description => """
-        Encrypts a value with the environment's current key and writes NAME=<ENV>_ENC:... into the env file
+        Encrypts a value for the environment and writes NAME=<ENV>_ENC:... into the env file
         (default .env.<env> in the current folder, created if needed), replacing the entry if it exists and
         leaving every other byte of the file as it was. The file is replaced atomically.
+
+        An environment listed in secretguard.recipients (searched upward from the env file's folder, then
+        from the current folder; or SECRETGUARD_RECIPIENTS_FILE) is a version 2 environment: the value is
+        encrypted to all its public keys, and no private key is needed, so a developer can add a prod secret
+        without the prod key. Any other environment uses its master key (version 1).
 
         The value comes from standard input when it is piped in (one final newline is dropped), otherwise
         from a prompt that does not echo what you type. Never put it on the command line: --value works,
@@ -44,7 +48,7 @@ internal sealed class SetCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = new[]
     {
-        EnvironmentOptions.Single("the environment whose key encrypts the value (required)"),
+        EnvironmentOptions.Single("the environment the value is for: its public keys, or its master key, encrypt it (required)"),
         OptionSpec.Value(EnvFileHelpers.FileOption, "PATH", "the env file (default: .env.<env>, or env_<env>.env when only that exists)"),
         MasterKeys.KeyFileOptionSpec,
         OptionSpec.Flag(ForceOption, "write a name that is not secret by its suffix, or into a file named for another environment"),
@@ -89,25 +93,32 @@ internal sealed class SetCommand : ICommand
         // ...and read again under the write lock, held until the rename: a set, build or rotation that changed the file
         // (or the key) in the meantime is seen and kept, never overwritten (docs/cli.md#set).
         using var writeLock = FileWriteLock.Acquire(MasterKeys.Find(lookup), FileAccess.Read, new[] { target }, FileWriteLock.DefaultTimeout, context.Info);
-        var (file, ring, key) = ReadForWriting(context, path, target, environment, lookup);
-        var ciphertext = EncryptedValueRecognition.LooksEncrypted(value) ? AlreadyEncrypted(value, name, ring) : null;
+        var (file, encryption) = ReadForWriting(context, path, target, environment, lookup);
+        string? ciphertext = null;
+        if (EncryptedValueRecognition.LooksEncrypted(value))
+        {
+            // Encryption is idempotent: a ciphertext that is this entry's is written as it is; a damaged one
+            // (docs/formats.md#recognising-an-encrypted-value) is refused, never encrypted as if it were plaintext.
+            encryption.CheckCiphertext(value, name);
+            ciphertext = value;
+        }
 
         var entries = file.FindAll(name).ToList();
         if (entries.Count == 0)
         {
-            file.AddEntry(name, ciphertext ?? SecretCipher.Encrypt(key, name, value));
+            file.AddEntry(name, ciphertext ?? encryption.Encrypt(name, value));
         }
 
         foreach (var entry in entries)
         {
-            // A fresh nonce per entry: one nonce is never used twice with one key.
-            entry.SetValue(ciphertext ?? SecretCipher.Encrypt(key, name, value), EnvQuoteStyle.None);
+            // A fresh nonce (and, for version 2, a fresh ephemeral key) per entry.
+            entry.SetValue(ciphertext ?? encryption.Encrypt(name, value), EnvQuoteStyle.None);
         }
 
         file.Save(target);
         var verb = entries.Count == 0 ? "Added " : "Replaced ";
         var where = context.Display(path) + (FileLinks.IsLink(path) ? " (a link to " + context.Display(target) + ")" : string.Empty);
-        context.Out.WriteLine(verb + name + " in " + where + " (encrypted for " + environment + " with key " + key.Kid + ").");
+        context.Out.WriteLine(verb + name + " in " + where + " (encrypted for " + environment + " " + encryption.Describe(context) + ").");
         if (entries.Count > 1)
         {
             context.Warn(name + " is defined " + entries.Count + " times in " + context.Display(path) + " (SG1002); all were set, but remove the extra ones.");
@@ -116,8 +127,9 @@ internal sealed class SetCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    // The file and the keys as they are now, refused when set must not write: read-only, syntax errors, no key.
-    private static (EnvFile File, Keys.KeyRing Ring, Keys.EnvironmentKey Key) ReadForWriting(CommandContext context, string path, string target, string environment, Keys.KeyLookupOptions lookup)
+    // The file and how to encrypt as they are now, refused when set must not write: read-only, syntax errors, no key (a
+    // version 1 environment without its master key) or a broken recipients file.
+    private static (EnvFile File, ValueEncryption Encryption) ReadForWriting(CommandContext context, string path, string target, string environment, Keys.KeyLookupOptions lookup)
     {
         var exists = File.Exists(target);
         if (exists && ReadOnlyFiles.IsReadOnly(target))
@@ -126,23 +138,6 @@ internal sealed class SetCommand : ICommand
         }
 
         var file = exists ? EnvFileHelpers.LoadWithoutSyntaxErrors(context, path, "set does not rewrite it") : EnvFile.Parse(string.Empty, path);
-        var ring = MasterKeys.LoadRing(environment, lookup);
-        return (file, ring, MasterKeys.RequireCurrent(ring));
-    }
-
-    // Encryption is idempotent: a value that is already a ciphertext is written as it is, if it is this entry's; a damaged
-    // one (docs/formats.md#recognising-an-encrypted-value) is refused, never encrypted as if it were plaintext.
-    private static string AlreadyEncrypted(string value, string name, Keys.KeyRing ring)
-    {
-        try
-        {
-            SecretCipher.Decrypt(value, name, ring, ValueLocation.From("standard input"));
-        }
-        catch (SecretGuardException ex)
-        {
-            throw new CommandFailedException("the value is already encrypted but not usable for " + ArgumentText.Name(name) + " in " + ring.Environment + " (" + ex.Detail + "): pass the plaintext instead.");
-        }
-
-        return value;
+        return (file, ValueEncryption.For(environment, lookup, context, Path.GetDirectoryName(path)));
     }
 }

@@ -33,8 +33,9 @@ internal sealed class ValidateCommand : ICommand
         written): syntax (SG1001), duplicates (SG1002), ambiguous constructs (SG1003), plaintext secrets
         (SG1004), values for another environment (SG1005), values that do not decrypt with the keys at hand
         (SG1006), secret-looking values under other names (SG1007), SecretGuardRule policies (SG1008, read
-        from the project files next to the env files), drift between environments (SG1009), and key-file
-        hygiene (SG1010, SG1011).
+        from the project files next to the env files), drift between environments (SG1009), key-file
+        hygiene (SG1010, SG1011), a broken recipients file (SG1012), and values of a version 2 environment
+        not encrypted to exactly its public keys in secretguard.recipients (SG1016; no private key needed).
 
         Which files: with no PATH, the current folder and every folder below it (bin, obj, node_modules and
         hidden folders skipped), each folder like a project in the build: .env.<env> and env_<env>.env for

@@ -52,4 +52,11 @@ internal static class DiagnosticIds
 
     /// <summary>The build has no environment: its configuration is not in the environment map.</summary>
     public const string NoEnvironment = "SG1015";
+
+    /// <summary>
+    /// A value of a version 2 environment that is not encrypted to exactly the public keys the recipients file lists for
+    /// it: a recipient missing or no longer listed, a version 1 value left from before the migration, or a version 2 value
+    /// in an environment that lists none.
+    /// </summary>
+    public const string RecipientsMismatch = "SG1016";
 }

@@ -57,6 +57,7 @@ internal static class DiagnosticRules
             notAnErrorInCiBecause: "it exists only at run time, as the error code of the exception Secrets.Get throws; " +
                                    "no build logs it, so a build's warnings-as-errors list has nothing to act on."),
         new DiagnosticRule(DiagnosticIds.NoEnvironment, "Build has no environment", DiagnosticReporters.Build, Warning),
+        new DiagnosticRule(DiagnosticIds.RecipientsMismatch, "Value not encrypted to the environment's public keys", BuildAndCli, Warning),
     };
 
     private static readonly Dictionary<string, DiagnosticRule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);

@@ -202,6 +202,52 @@ internal sealed class KeyFile : IDisposable
         text[name.Length + 1] = '=';
         text[name.Length + 2] = ' ';
         Convert.ToBase64CharArray(key, 0, KeyLength, text, name.Length + 3);
+        SetLine(environment, previous, text);
+    }
+
+    /// <summary>
+    /// Sets (replacing in place, or appending) the version 2 private key named <c>env</c> or <c>env.previous</c>, from
+    /// its scalar (32 bytes big-endian); written as <c>sgkey2_...</c>.
+    /// </summary>
+    public void SetPrivateKey(string environment, bool previous, byte[] scalar)
+    {
+        EnvironmentName.Validate(environment, nameof(environment));
+        ThrowIfDisposed();
+        var name = previous ? environment + PreviousSuffix : environment;
+        var keyText = PrivateKeyText.Encode(scalar);
+        var text = new char[name.Length + 3 + keyText.Length];
+        name.CopyTo(0, text, 0, name.Length);
+        text[name.Length] = ' ';
+        text[name.Length + 1] = '=';
+        text[name.Length + 2] = ' ';
+        Array.Copy(keyText, 0, text, name.Length + 3, keyText.Length);
+        Array.Clear(keyText, 0, keyText.Length);
+        SetLine(environment, previous, text);
+    }
+
+    /// <summary>Sets the key named <c>env</c> or <c>env.previous</c> to the key held by <paramref name="entry"/>, of its kind.</summary>
+    public void SetFrom(string environment, bool previous, KeyFileEntry entry)
+    {
+        var bytes = entry.GetKeyBytes();
+        try
+        {
+            if (entry.IsPrivateKey)
+            {
+                SetPrivateKey(environment, previous, bytes);
+            }
+            else
+            {
+                Set(environment, previous, bytes);
+            }
+        }
+        finally
+        {
+            Array.Clear(bytes, 0, bytes.Length);
+        }
+    }
+
+    private void SetLine(string environment, bool previous, char[] text)
+    {
         var existing = Find(environment, previous);
         if (existing is not null)
         {

@@ -44,6 +44,58 @@ internal static class PrivateKeyText
     /// <summary>As <see cref="TryDecode(string?, out byte[])"/>, for text held in a character array.</summary>
     public static bool TryDecode(char[] text, int start, int length, out byte[] key) => TryDecode(i => text[start + i], length, out key);
 
+    /// <summary>Length of a private key text: the prefix and 43 base64url characters.</summary>
+    public const int TextLength = 50;
+
+    /// <summary>
+    /// The text <c>sgkey2_...</c> of a scalar, in a character array the caller zeroes (never a string, which could not
+    /// be): for printing a new key once and for writing it into the key file.
+    /// </summary>
+    public static char[] Encode(byte[] scalar)
+    {
+        if (!IsInRange(scalar))
+        {
+            throw new ArgumentException("A private key is a P-256 scalar of 32 bytes, 1 <= d < n.", nameof(scalar));
+        }
+
+        var text = new char[TextLength];
+        Prefix.CopyTo(0, text, 0, Prefix.Length);
+        var written = Prefix.Length;
+        var buffer = 0;
+        var bits = 0;
+        foreach (var b in scalar)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 6)
+            {
+                bits -= 6;
+                text[written++] = Alphabet[(buffer >> bits) & 0x3F];
+            }
+
+            buffer &= (1 << bits) - 1;
+        }
+
+        text[written] = Alphabet[(buffer << (6 - bits)) & 0x3F];
+        buffer = 0;
+        return text;
+    }
+
+    /// <summary>Writes the text of a scalar and a line break through a character array that is zeroed afterwards.</summary>
+    public static void WriteLine(System.IO.TextWriter writer, byte[] scalar)
+    {
+        var text = Encode(scalar);
+        try
+        {
+            writer.Write(text);
+            writer.WriteLine();
+        }
+        finally
+        {
+            Array.Clear(text, 0, text.Length);
+        }
+    }
+
     /// <summary>Whether 32 big-endian bytes are a valid P-256 private scalar: 1 ≤ d &lt; n.</summary>
     public static bool IsInRange(byte[] scalar)
     {

@@ -183,6 +183,7 @@ public sealed class SecretGuardConfigurationProvider : ConfigurationProvider, ID
             }
 
             var file = store.EnvFile;
+            store.DecryptAhead(file.Entries);
             foreach (var entry in file.Entries)
             {
                 inspection.Add(entry.Key, entry.Value, ValueLocation.InFile(file.Path, entry.Line), fromFile: true);
@@ -193,6 +194,10 @@ public sealed class SecretGuardConfigurationProvider : ConfigurationProvider, ID
             // The env file itself cannot be read (syntax, missing): nothing to inspect.
             inspection.Problems.Add(SecretGuardProblem.From(ex));
             return (store, data, inspection);
+        }
+        finally
+        {
+            store.ForgetDecryptedAhead();
         }
 
         inspection.Finish(strictKeys: _options.ValidateOnStart);

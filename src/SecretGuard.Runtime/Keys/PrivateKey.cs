@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Threading;
 using SecretGuard.Diagnostics;
 using SecretGuard.KeyFiles;
 
@@ -15,6 +17,11 @@ internal sealed class PrivateKey : IDisposable
 {
     private readonly ECDiffieHellman _ecdh;
     private readonly byte[] _publicPoint;
+    private readonly object _gate = new();
+
+    // Copies of the platform key for threads that find _ecdh in use (an app start decrypting on every core): made once
+    // per extra thread, returned after each use, released with the key.
+    private readonly ConcurrentBag<ECDiffieHellman> _spares = new();
     private volatile bool _cleared;
 
     private PrivateKey(string environment, ECDiffieHellman ecdh, byte[] publicPoint, string source)
@@ -100,34 +107,96 @@ internal sealed class PrivateKey : IDisposable
     }
 
     /// <summary>
-    /// The X coordinate of d·<paramref name="peer"/>, the plain ECDH shared secret. One key object serves every value;
-    /// the platform does not promise it is safe to share between threads, so calls take turns.
+    /// The X coordinate of d·<paramref name="peer"/>, the plain ECDH shared secret. One key object serves every value; the
+    /// platform does not promise it is safe to share between threads, so a thread that finds it in use takes a copy of
+    /// its own (<see cref="SecretStore.DecryptAhead"/> decrypts on every core).
     /// </summary>
     internal byte[] Agree(ECDiffieHellmanPublicKey peer)
     {
-        lock (_ecdh)
+        if (Monitor.TryEnter(_gate))
         {
-            if (_cleared)
+            try
             {
-                throw new ObjectDisposedException(nameof(PrivateKey), "The " + Environment + " private key " + RecipientId + " was released.");
+                ThrowIfCleared();
+                return _ecdh.DeriveRawSecretAgreement(peer);
             }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
+        }
 
-            return _ecdh.DeriveRawSecretAgreement(peer);
+        var spare = RentSpare();
+        try
+        {
+            return spare.DeriveRawSecretAgreement(peer);
+        }
+        finally
+        {
+            ReturnSpare(spare);
         }
     }
 
-    /// <summary>Releases the key: unusable afterwards.</summary>
+    /// <summary>Releases the key (and its copies): unusable afterwards.</summary>
     public void Clear()
     {
-        lock (_ecdh)
+        lock (_gate)
         {
             _cleared = true;
             _ecdh.Dispose();
+            while (_spares.TryTake(out var spare))
+            {
+                spare.Dispose();
+            }
         }
     }
 
     /// <inheritdoc cref="Clear"/>
     public void Dispose() => Clear();
+
+    private ECDiffieHellman RentSpare()
+    {
+        if (_spares.TryTake(out var spare))
+        {
+            return spare;
+        }
+
+        lock (_gate)
+        {
+            ThrowIfCleared();
+            var parameters = _ecdh.ExportParameters(includePrivateParameters: true);
+            try
+            {
+                return ECDiffieHellman.Create(parameters);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(parameters.D);
+            }
+        }
+    }
+
+    private void ReturnSpare(ECDiffieHellman spare)
+    {
+        lock (_gate)
+        {
+            if (_cleared)
+            {
+                spare.Dispose();
+                return;
+            }
+
+            _spares.Add(spare);
+        }
+    }
+
+    private void ThrowIfCleared()
+    {
+        if (_cleared)
+        {
+            throw new ObjectDisposedException(nameof(PrivateKey), "The " + Environment + " private key " + RecipientId + " was released.");
+        }
+    }
 
     /// <summary>Names the key; never shows it.</summary>
     public override string ToString() => Environment + " private key " + RecipientId + " (" + Source + ")";
