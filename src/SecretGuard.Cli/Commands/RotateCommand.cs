@@ -192,23 +192,30 @@ internal sealed class RotateCommand : ICommand
             return ExitCodes.Failure;
         }
 
-        // With a printed key, standard output carries the key alone (it is piped into a secret store).
+        ReportRotated(context, state, environment, printNewKey, "key", newKey.Kid, current.Kid, plaintexts.Count, scan, ".", "the env files");
+        return ExitCodes.Ok;
+    }
+
+    // What a finished rotation says, for a master key ("key") and a key pair ("private key") alike. With a printed key,
+    // standard output carries the key alone (it is piped into a secret store), so the report goes to standard error.
+    private static void ReportRotated(
+        CommandContext context, RotationState state, string environment, bool printNewKey, string keyWord, string newId, string oldId, int count,
+        EncryptedValueScan scan, string reencryptedEnd, string toCommit)
+    {
         var report = state.KeyFromVariable || printNewKey ? context.Error : context.Out;
-        var count = plaintexts.Count;
-        report.WriteLine("Rotated the " + environment + " key: new key " + newKey.Kid + ", previous key " + current.Kid + " kept as " +
+        report.WriteLine("Rotated the " + environment + (keyWord == "key" ? " key" : " key pair") + ": new key " + newId + ", previous key " + oldId + " kept as " +
             (state.KeyFromVariable ? state.Variable + "_PREVIOUS (set it in your secret store)" : environment + KeyFile.PreviousSuffix + " in " + context.Display(state.KeyFilePath!)) + ".");
-        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) + ".");
+        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) + reencryptedEnd);
         if (state.KeyFromVariable)
         {
-            context.Info("Now set " + state.Variable + " to the new key printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
+            context.Info("Now set " + state.Variable + " to the new " + keyWord + " printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
         }
         else
         {
-            context.Info("If " + state.Variable + " is kept in a secret store (CI, production), set it to the new key from the key file, and " + state.Variable + "_PREVIOUS to the old one.");
+            context.Info("If " + state.Variable + " is kept in a secret store (CI, production), set it to the new " + keyWord + " from the key file, and " + state.Variable + "_PREVIOUS to the old one.");
         }
 
-        context.Info("Next: commit the env files and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
-        return ExitCodes.Ok;
+        context.Info("Next: commit " + toCommit + " and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
     }
 
     private int Continue(CommandContext context, RotationState state, EncryptedValueScan scan)
@@ -412,22 +419,9 @@ internal sealed class RotateCommand : ICommand
             return ExitCodes.Failure;
         }
 
-        var report = state.KeyFromVariable || printNewKey ? context.Error : context.Out;
-        var count = plaintexts.Count;
-        report.WriteLine("Rotated the " + environment + " key pair: new key " + generated.RecipientId + ", previous key " + current.RecipientId + " kept as " +
-            (state.KeyFromVariable ? state.Variable + "_PREVIOUS (set it in your secret store)" : environment + KeyFile.PreviousSuffix + " in " + context.Display(state.KeyFilePath!)) + ".");
-        report.WriteLine("Re-encrypted " + count + (count == 1 ? " value" : " values") + " in " + scan.Files.Count + (scan.Files.Count == 1 ? " file" : " files") + Files(context, scan) +
-            " to " + string.Join("-", target.Select(t => t.RecipientId)) + "; " + context.Display(recipients.FilePath) + " lists the new public key: commit it with them.");
-        if (state.KeyFromVariable)
-        {
-            context.Info("Now set " + state.Variable + " to the new private key printed above and " + state.Variable + "_PREVIOUS to the old one in your secret store.");
-        }
-        else
-        {
-            context.Info("If " + state.Variable + " is kept in a secret store (CI, production), set it to the new private key from the key file, and " + state.Variable + "_PREVIOUS to the old one.");
-        }
-
-        context.Info("Next: commit the env files and the recipients file and deploy them; once every deployment has them, run 'secretguard rotate --env " + environment + " --finish'.");
+        ReportRotated(context, state, environment, printNewKey, "private key", generated.RecipientId, current.RecipientId, plaintexts.Count, scan,
+            " to " + string.Join("-", target.Select(t => t.RecipientId)) + "; " + context.Display(recipients.FilePath) + " lists the new public key: commit it with them.",
+            "the env files and the recipients file");
         return ExitCodes.Ok;
     }
 
