@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
+# shellcheck source=local-feed.sh
+source bench/local-feed.sh
 runs="${1:-7}"
 work="$root/artifacts/bench/build"
 version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
@@ -26,17 +28,7 @@ if [ -n "${BENCH_FEED:-}" ]; then
 else
   dotnet pack src/SecretGuard.Package -c Release -nodeReuse:false -v:q -nologo "-p:PackageVersion=$version" -o "$work/feed" >/dev/null
 fi
-cp samples/Directory.Build.props samples/Directory.Build.targets samples/Directory.Packages.props "$work/"
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="secretguard-bench" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
+write_local_feed "$work"
 umask 077; echo "dev = $(head -c 32 /dev/urandom | base64)" > "$work/secretguard.keys"; umask 022
 cat > "$work/app/App.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">

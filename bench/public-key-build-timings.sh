@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
+# shellcheck source=local-feed.sh
+source bench/local-feed.sh
 runs="${1:-15}"
 count=1000
 work="$root/artifacts/bench/public-key"
@@ -21,17 +23,7 @@ echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work/app" "$work/feed" "$work/pair"
 mkdir -p "$work/feed" "$work/app" "$work/packages" "$work/pair"
 dotnet pack src/SecretGuard.Package -c Release -nodeReuse:false -v:q -nologo "-p:PackageVersion=$version" -o "$work/feed" >/dev/null
-cp samples/Directory.Build.props samples/Directory.Build.targets samples/Directory.Packages.props "$work/"
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="secretguard-bench" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
+write_local_feed "$work"
 
 # The dev master key (version 1) in the key file; prod has only a public key, made with openssl and never kept.
 umask 077; echo "dev = $(head -c 32 /dev/urandom | base64)" > "$work/secretguard.keys"; umask 022
